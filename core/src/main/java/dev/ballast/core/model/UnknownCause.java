@@ -1,0 +1,37 @@
+package dev.ballast.core.model;
+
+/** Why a reading is unknown. Metric sources map every wire sentinel and failure to one of these. */
+public enum UnknownCause {
+    /** The source answered but did not report this value (a missing key or map). */
+    NOT_REPORTED(false),
+    /**
+     * The source reported that it cannot tell: a negative sentinel such as -1 or -2^63 (the
+     * daemon's rater had too few samples, or the source cannot report pending).
+     */
+    NOT_AVAILABLE(false),
+    /** The value was NaN or infinite. */
+    NOT_FINITE(false),
+    /** The newest sample is older than the staleness bound. */
+    STALE(false),
+    /** The source has no data for this target (for example an empty query result). */
+    NO_DATA(false),
+    /** The answer could not be parsed. */
+    MALFORMED(true),
+    /** The source could not be reached or answered with an error. */
+    SOURCE_ERROR(true),
+    /** The source did not answer in time. */
+    TIMEOUT(true),
+    /** The source was not asked because its circuit breaker is open. */
+    CIRCUIT_OPEN(true);
+
+    private final boolean sourceFailure;
+
+    UnknownCause(boolean sourceFailure) {
+        this.sourceFailure = sourceFailure;
+    }
+
+    /** Whether the whole source call failed, as opposed to the source saying it does not know. */
+    public boolean isSourceFailure() {
+        return sourceFailure;
+    }
+}
