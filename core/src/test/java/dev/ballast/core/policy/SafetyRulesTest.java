@@ -1,0 +1,233 @@
+package dev.ballast.core.policy;
+
+import static dev.ballast.core.policy.PolicyFixtures.NOW;
+import static dev.ballast.core.policy.PolicyFixtures.known;
+import static dev.ballast.core.policy.PolicyFixtures.rateUnknown;
+import static dev.ballast.core.policy.PolicyFixtures.running;
+import static dev.ballast.core.policy.PolicyFixtures.sourceDown;
+import static dev.ballast.core.policy.PolicyFixtures.target;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ballast.core.model.Readings;
+import dev.ballast.core.model.ScaleSpec;
+import dev.ballast.core.model.TargetStatus;
+import java.time.Duration;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Ballast's rules on top of Numaflow's (ballast.md, "Decision rules"). */
+class SafetyRulesTest {
+
+    /** 10 ready replicas, rate 100/s, pending 400: needs 2, so Numaflow steps down to 8. */
+    static final Readings NEEDS_FEWER = known(100, 400);
+
+    /** 2 ready replicas, rate 10/s, pending 1000: needs 10, so Numaflow steps up to 4. */
+    static final Readings NEEDS_MORE = known(10, 1000);
+
+    static final Duration INTERVAL = Duration.ofSeconds(30);
+    static final DefaultScalingPolicy LONG_RUNNING =
+            DefaultScalingPolicy.withDefaults(INTERVAL, NOW.minus(Duration.ofHours(1)));
+
+    static Decision decide(
+            DefaultScalingPolicy policy,
+            TargetStatus status,
+            Readings readings,
+            TargetHistory before) {
+        return policy.decide(target(), status, readings, before.observe(readings), NOW);
+    }
+
+    @Nested
+    class UnknownSignals {
+        @Test
+        void holdsWhenTheRateIsUnknownEvenWithZeroPending() {
+            Decision d =
+                    decide(LONG_RUNNING, running(3, 600), rateUnknown(0), TargetHistory.INITIAL);
+
+            assertThat(d.reason()).isEqualTo(Reason.RATE_UNKNOWN);
+            assertThat(d.action()).isEqualTo(Action.NONE);
+            assertThat(d.desired()).isEqualTo(3);
+            assertThat(d.explanation())
+                    .contains("rate unknown(NOT_AVAILABLE")
+                    .contains("pending 0")
+                    .contains("holding at 3");
+        }
+
+        @Test
+        void holdsWhenTheSourceFailed() {
+            Decision d = decide(LONG_RUNNING, running(3, 600), sourceDown(), TargetHistory.INITIAL);
+
+            assertThat(d.reason()).isEqualTo(Reason.SOURCE_UNAVAILABLE);
+            assertThat(d.desired()).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    class WarmUp {
+        TargetHistory afterOutage = TargetHistory.INITIAL.observe(sourceDown());
+
+        @Test
+        void firstKnownReadingAfterUnknownMayNotScaleDown() {
+            Decision d = decide(LONG_RUNNING, running(10, 600), NEEDS_FEWER, afterOutage);
+
+            assertThat(d.reason()).isEqualTo(Reason.WARMING_UP);
+            assertThat(d.desired()).isEqualTo(10);
+            assertThat(d.overridden())
+                    .get()
+                    .extracting(Decision::reason)
+                    .isEqualTo(Reason.SCALE_DOWN);
+            assertThat(d.explanation())
+                    .isEqualTo(
+                            "would SCALE_DOWN 10 -> 8, but this is known reading 1 of 2 warm-up"
+                                    + " readings since signals were unknown");
+        }
+
+        @Test
+        void secondKnownReadingMayNotScaleDownEither() {
+            TargetHistory oneKnown = afterOutage.observe(NEEDS_FEWER);
+
+            Decision d = decide(LONG_RUNNING, running(10, 600), NEEDS_FEWER, oneKnown);
+
+            assertThat(d.reason()).isEqualTo(Reason.WARMING_UP);
+        }
+
+        @Test
+        void thirdKnownReadingScalesDown() {
+            TargetHistory twoKnown = afterOutage.observe(NEEDS_FEWER).observe(NEEDS_FEWER);
+
+            Decision d = decide(LONG_RUNNING, running(10, 600), NEEDS_FEWER, twoKnown);
+
+            assertThat(d.reason()).isEqualTo(Reason.SCALE_DOWN);
+            assertThat(d.desired()).isEqualTo(8);
+        }
+
+        @Test
+        void warmUpStillScalesUp() {
+            Decision d = decide(LONG_RUNNING, running(2, 600), NEEDS_MORE, afterOutage);
+
+            assertThat(d.reason()).isEqualTo(Reason.SCALE_UP);
+            assertThat(d.desired()).isEqualTo(4);
+        }
+
+        @Test
+        void noWarmUpForATargetWhoseSignalsWereNeverUnknown() {
+            Decision d = decide(LONG_RUNNING, running(10, 600), NEEDS_FEWER, TargetHistory.INITIAL);
+
+            assertThat(d.reason()).isEqualTo(Reason.SCALE_DOWN);
+        }
+    }
+
+    @Nested
+    class StartUpGrace {
+        @Test
+        void noScaleDownInTheFirstIntervalAfterStart() {
+            DefaultScalingPolicy justStarted =
+                    DefaultScalingPolicy.withDefaults(INTERVAL, NOW.minusSeconds(10));
+
+            Decision d = decide(justStarted, running(10, 600), NEEDS_FEWER, TargetHistory.INITIAL);
+
+            assertThat(d.reason()).isEqualTo(Reason.STARTUP_GRACE);
+            assertThat(d.desired()).isEqualTo(10);
+            assertThat(d.explanation()).contains("would SCALE_DOWN 10 -> 8").contains("30s");
+        }
+
+        @Test
+        void scalesUpDuringTheGrace() {
+            DefaultScalingPolicy justStarted =
+                    DefaultScalingPolicy.withDefaults(INTERVAL, NOW.minusSeconds(10));
+
+            Decision d = decide(justStarted, running(2, 600), NEEDS_MORE, TargetHistory.INITIAL);
+
+            assertThat(d.reason()).isEqualTo(Reason.SCALE_UP);
+        }
+
+        @Test
+        void scalesDownOnceTheGraceIsOver() {
+            DefaultScalingPolicy started =
+                    DefaultScalingPolicy.withDefaults(INTERVAL, NOW.minus(INTERVAL));
+
+            Decision d = decide(started, running(10, 600), NEEDS_FEWER, TargetHistory.INITIAL);
+
+            assertThat(d.reason()).isEqualTo(Reason.SCALE_DOWN);
+        }
+    }
+
+    @Nested
+    class Fallback {
+        DefaultScalingPolicy fallbackToSixAfterThree =
+                new DefaultScalingPolicy(
+                        new SafetySettings(true, 2, INTERVAL, 3, 6),
+                        NOW.minus(Duration.ofHours(1)));
+
+        TargetHistory unknownTimes(int n) {
+            TargetHistory h = TargetHistory.INITIAL;
+            for (int i = 0; i < n; i++) {
+                h = h.observe(sourceDown());
+            }
+            return h;
+        }
+
+        @Test
+        void holdsBeforeTheThreshold() {
+            Decision d =
+                    decide(fallbackToSixAfterThree, running(2, 600), sourceDown(), unknownTimes(1));
+
+            assertThat(d.reason()).isEqualTo(Reason.SOURCE_UNAVAILABLE);
+        }
+
+        @Test
+        void stepsUpTowardTheFallbackAtTheThreshold() {
+            Decision d =
+                    decide(fallbackToSixAfterThree, running(2, 600), sourceDown(), unknownTimes(2));
+
+            assertThat(d.reason()).isEqualTo(Reason.FALLBACK);
+            assertThat(d.desired()).isEqualTo(4);
+            assertThat(d.explanation())
+                    .isEqualTo(
+                            "signals unknown for 3 evaluations (fallback after 3), fallback"
+                                    + " replicas 6; step limit 2: 2 -> 4");
+        }
+
+        @Test
+        void neverGoesDownToTheFallback() {
+            Decision d =
+                    decide(fallbackToSixAfterThree, running(9, 600), sourceDown(), unknownTimes(5));
+
+            assertThat(d.reason()).isEqualTo(Reason.SOURCE_UNAVAILABLE);
+            assertThat(d.desired()).isEqualTo(9);
+        }
+
+        @Test
+        void fallbackIsLimitedByMax() {
+            DefaultScalingPolicy policy = fallbackToSixAfterThree;
+            ScaleSpec maxThree = ScaleSpec.builder().max(3).build();
+            Readings r = sourceDown();
+
+            Decision d =
+                    policy.decide(
+                            target(maxThree), running(2, 600), r, unknownTimes(5).observe(r), NOW);
+
+            assertThat(d.reason()).isEqualTo(Reason.FALLBACK);
+            assertThat(d.desired()).isEqualTo(3);
+        }
+
+        @Test
+        void fallbackRespectsTheScaleUpCooldown() {
+            Decision d =
+                    decide(fallbackToSixAfterThree, running(2, 10), sourceDown(), unknownTimes(5));
+
+            assertThat(d.reason()).isEqualTo(Reason.COOLDOWN);
+            assertThat(d.desired()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void numaflowCompatibleModeHasNoWarmUpOrGrace() {
+        DefaultScalingPolicy numaflow = DefaultScalingPolicy.numaflowCompatible();
+        TargetHistory afterOutage = TargetHistory.INITIAL.observe(sourceDown());
+
+        Decision d = decide(numaflow, running(10, 600), NEEDS_FEWER, afterOutage);
+
+        assertThat(d.reason()).isEqualTo(Reason.SCALE_DOWN);
+        assertThat(numaflow.settings()).isEqualTo(SafetySettings.numaflowCompatible());
+    }
+}
