@@ -10,12 +10,18 @@ import static dev.ballast.core.policy.PolicyFixtures.sourceDown;
 import static dev.ballast.core.policy.PolicyFixtures.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ballast.core.cron.CronExpression;
+import dev.ballast.core.model.CronScaling;
+import dev.ballast.core.model.CronWindow;
 import dev.ballast.core.model.Phase;
 import dev.ballast.core.model.ReadLimits;
 import dev.ballast.core.model.Readings;
 import dev.ballast.core.model.ScaleSpec;
 import dev.ballast.core.model.Target;
 import dev.ballast.core.model.TargetStatus;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +71,21 @@ class NumaflowRulesTest {
     static Target rateLimited() {
         return new Target(
                 target().ref(), ScaleSpec.defaults(), new ReadLimits(500, OptionalLong.of(2)));
+    }
+
+    /** Base bounds [0, 50]; a window open at {@code NOW} (Monday 12:00 UTC) with bounds [5, 8]. */
+    static ScaleSpec businessHours() {
+        return ScaleSpec.builder()
+                .cron(
+                        new CronScaling(
+                                ZoneOffset.UTC,
+                                List.of(
+                                        new CronWindow(
+                                                CronExpression.parse("0 0 9 * * MON-FRI"),
+                                                CronExpression.parse("0 0 17 * * MON-FRI"),
+                                                OptionalInt.of(5),
+                                                OptionalInt.of(8)))))
+                .build();
     }
 
     static ScaleSpec.Builder spec() {

@@ -61,6 +61,35 @@ class SafetyRulesTest {
         }
     }
 
+    @Test
+    void aCronWindowNeverScalesDownWhileASignalIsUnknown() {
+        ScaleSpec businessHours = NumaflowRulesTest.businessHours();
+        Readings down = sourceDown();
+
+        Decision ballast =
+                LONG_RUNNING.decide(
+                        target(businessHours),
+                        running(12, 600),
+                        down,
+                        TargetHistory.INITIAL.observe(down),
+                        NOW);
+        Decision numaflow =
+                DefaultScalingPolicy.numaflowCompatible()
+                        .decide(
+                                target(businessHours),
+                                running(12, 600),
+                                down,
+                                TargetHistory.INITIAL.observe(down),
+                                NOW);
+
+        assertThat(numaflow.reason()).isEqualTo(Reason.CRON_WINDOW);
+        assertThat(numaflow.desired()).isEqualTo(10);
+        assertThat(ballast.reason()).isEqualTo(Reason.SOURCE_UNAVAILABLE);
+        assertThat(ballast.desired()).isEqualTo(12);
+        assertThat(ballast.explanation())
+                .startsWith("would CRON_WINDOW 12 -> 10, but rate unknown(SOURCE_ERROR");
+    }
+
     @Nested
     class WarmUp {
         TargetHistory afterOutage = TargetHistory.INITIAL.observe(sourceDown());
