@@ -1,0 +1,2 @@
+/** The {@code daemon} metric source: signals from each MonoVertex's Numaflow daemon over REST. */
+package dev.ballast.source.daemon;
