@@ -18,18 +18,36 @@ public final class MapConfigView implements ConfigView {
 
     private final String path;
     private final Map<String, Object> values;
+    private final Set<String> emptyKeys;
     private final Set<String> read = ConcurrentHashMap.newKeySet();
     private final Map<String, MapConfigView> children = new ConcurrentHashMap<>();
     private final Map<String, List<ConfigView>> childLists = new ConcurrentHashMap<>();
 
-    private MapConfigView(String path, Map<String, Object> values) {
+    private MapConfigView(String path, Map<?, ?> raw) {
         this.path = path;
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        Map<String, Object> copy = new LinkedHashMap<>();
+        Set<String> empty = new TreeSet<>();
+        for (Map.Entry<?, ?> e : raw.entrySet()) {
+            if (!(e.getKey() instanceof String)) {
+                throw new ConfigException(path, "keys must be strings, got '" + e.getKey() + "'");
+            }
+            if (e.getValue() == null) {
+                empty.add((String) e.getKey());
+            } else {
+                copy.put((String) e.getKey(), e.getValue());
+            }
+        }
+        this.values = Collections.unmodifiableMap(copy);
+        this.emptyKeys = Collections.unmodifiableSet(empty);
     }
 
-    /** The root section over {@code values}; {@code null} values count as absent. */
+    /**
+     * The root section over {@code values}. A key with a {@code null} value counts as absent, but
+     * is still reported by {@link #unreadKeys()} when no one asks for it, so that a misspelt key
+     * with an empty value does not pass unnoticed.
+     */
     public static MapConfigView root(Map<String, ?> values) {
-        return new MapConfigView("", withoutNulls("", values));
+        return new MapConfigView("", values);
     }
 
     @Override
@@ -70,7 +88,7 @@ public final class MapConfigView implements ConfigView {
         }
         try {
             return Optional.of(option.type().parse(raw));
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             throw new ConfigException(
                     pathOf(option.key()),
                     "'" + raw + "' is not valid; " + lowerFirst(e.getMessage()));
@@ -97,6 +115,11 @@ public final class MapConfigView implements ConfigView {
     public Set<String> unreadKeys() {
         Set<String> unread = new TreeSet<>();
         for (String key : values.keySet()) {
+            if (!read.contains(key)) {
+                unread.add(pathOf(key));
+            }
+        }
+        for (String key : emptyKeys) {
             if (!read.contains(key)) {
                 unread.add(pathOf(key));
             }
@@ -130,11 +153,11 @@ public final class MapConfigView implements ConfigView {
         return List.copyOf(views);
     }
 
-    private Map<String, Object> asMap(String key, Object raw) {
+    private Map<?, ?> asMap(String key, Object raw) {
         return asMap(pathOf(key), raw, false);
     }
 
-    private static Map<String, Object> asMap(String fullPath, Object raw, boolean required) {
+    private static Map<?, ?> asMap(String fullPath, Object raw, boolean required) {
         if (raw == null) {
             if (required) {
                 throw new ConfigException(fullPath, "expected a section, got nothing");
@@ -144,21 +167,7 @@ public final class MapConfigView implements ConfigView {
         if (!(raw instanceof Map<?, ?>)) {
             throw new ConfigException(fullPath, "expected a section, got '" + raw + "'");
         }
-        return withoutNulls(fullPath, (Map<?, ?>) raw);
-    }
-
-    private static Map<String, Object> withoutNulls(String fullPath, Map<?, ?> raw) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : raw.entrySet()) {
-            if (!(e.getKey() instanceof String)) {
-                throw new ConfigException(
-                        fullPath, "keys must be strings, got '" + e.getKey() + "'");
-            }
-            if (e.getValue() != null) {
-                copy.put((String) e.getKey(), e.getValue());
-            }
-        }
-        return copy;
+        return (Map<?, ?>) raw;
     }
 
     private String pathOf(String key) {

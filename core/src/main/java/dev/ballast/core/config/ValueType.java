@@ -160,6 +160,9 @@ public final class ValueType<T> {
     }
 
     private static Object requireScalar(Object raw, String expected) {
+        if (raw == null) {
+            throw new IllegalArgumentException("expected " + expected + ", got an empty item");
+        }
         if (raw instanceof java.util.Map || raw instanceof List) {
             throw new IllegalArgumentException("expected " + expected + ", got a nested section");
         }

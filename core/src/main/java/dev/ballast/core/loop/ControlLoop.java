@@ -119,13 +119,17 @@ public final class ControlLoop implements AutoCloseable {
                 nextInterval.cancel();
             }
         }
-        if (!inFlight.awaitZero(settings.shutdownTimeout())) {
+        if (!inFlight.awaitEvaluations(settings.shutdownTimeout())) {
             LOG.log(
                     System.Logger.Level.WARNING,
-                    "control loop closed with {0} evaluations still running after {1}",
-                    inFlight.count(),
+                    "control loop closed with {0} evaluations still running after {1}; they will"
+                            + " start no change",
+                    inFlight.evaluations(),
                     settings.shutdownTimeout());
         }
+        // A change already sent is waited for, however long the actuator takes, so that none
+        // lands after the caller has released the lease or closed the listeners.
+        inFlight.awaitActuations();
     }
 
     private void runInterval(Instant intervalAt) {
@@ -159,7 +163,13 @@ public final class ControlLoop implements AutoCloseable {
         for (Target target : targets) {
             present.add(target.ref());
         }
-        states.keySet().retainAll(present);
+        // A target that left discovery while its evaluation runs keeps its state until it ends,
+        // so that it can never be evaluated twice at once.
+        for (TargetRef ref : List.copyOf(states.keySet())) {
+            if (!present.contains(ref)) {
+                states.computeIfPresent(ref, (r, s) -> s.running.get() ? s : null);
+            }
+        }
         int n = targets.size();
         IntervalTracker tracker = new IntervalTracker(listeners, clock, n, intervalAt);
         long intervalNanos = settings.interval().toNanos();
@@ -184,76 +194,90 @@ public final class ControlLoop implements AutoCloseable {
     }
 
     private void evaluate(Target target, Instant slot, IntervalTracker tracker) {
-        TargetState state = states.computeIfAbsent(target.ref(), ref -> new TargetState());
-        if (stopped || !state.running.compareAndSet(false, true)) {
-            if (!stopped) {
-                listeners.overlapSkipped(target.ref());
-            }
-            tracker.done(!stopped);
+        inFlight.startEvaluation();
+        if (stopped) {
+            inFlight.endEvaluation();
+            tracker.done(false);
             return;
         }
-        inFlight.increment();
+        TargetState state = acquire(target.ref());
+        if (state == null) {
+            inFlight.endEvaluation();
+            listeners.overlapSkipped(target.ref());
+            tracker.done(true);
+            return;
+        }
         Instant start = clock.instant();
-        Duration lag = positive(Duration.between(slot, start));
-        Run run = new Run(target, state, tracker, start, lag);
+        Run run = new Run(target, state, tracker, start, positive(Duration.between(slot, start)));
         try {
-            Optional<TargetStatus> status = actuator.status(target.ref());
-            if (status.isEmpty()) {
-                run.finish(
-                        Decision.withoutStatus(
-                                Reason.STATUS_UNKNOWN,
-                                target,
-                                start,
-                                null,
-                                "status of "
-                                        + target.ref()
-                                        + " is not known yet (cache not synced)"),
-                        Outcome.NO_CHANGE,
-                        null);
+            if (actuator.status(target.ref()).isEmpty()) {
+                run.finish(statusUnknown(target, start, null), Outcome.NO_CHANGE, null);
                 return;
             }
             TimedRead.read(source, target, scheduler, settings.evaluationTimeout())
                     .whenComplete(
-                            (readings, error) ->
-                                    onWorker(() -> decide(run, status.get(), readings, error)));
-        } catch (RuntimeException e) {
-            run.finish(failed(target, start, null, e), Outcome.NO_CHANGE, null);
+                            (readings, error) -> onWorker(() -> decide(run, readings, error)));
+        } catch (Throwable e) {
+            run.fail(e, null);
         }
     }
 
-    private void decide(Run run, TargetStatus status, Readings readings, Throwable error) {
-        Readings r = error != null ? SourceFailures.toUnknownReadings(error) : readings;
-        if (r == null) {
-            r = Readings.unknown(UnknownCause.MALFORMED, "the source returned no readings");
-        }
-        TargetHistory history = run.state.history.observe(r);
-        run.state.history = history;
-        Decision decision;
+    /** The target's state, marked running; {@code null} if an evaluation of it is running. */
+    private TargetState acquire(TargetRef ref) {
+        boolean[] acquired = new boolean[1];
+        TargetState state =
+                states.compute(
+                        ref,
+                        (r, s) -> {
+                            TargetState current = s == null ? new TargetState() : s;
+                            acquired[0] = current.running.compareAndSet(false, true);
+                            return current;
+                        });
+        return acquired[0] ? state : null;
+    }
+
+    private void decide(Run run, Readings readings, Throwable error) {
+        Readings r = null;
         try {
-            decision = policy.decide(run.target, status, r, history, clock.instant());
-        } catch (RuntimeException e) {
-            run.finish(failed(run.target, clock.instant(), r, e), Outcome.NO_CHANGE, null);
-            return;
-        }
-        if (!decision.isChange()) {
-            run.finish(decision, Outcome.NO_CHANGE, null);
-        } else if (settings.dryRun()) {
-            run.finish(decision, Outcome.DRY_RUN, null);
-        } else if (stopped) {
-            run.finish(decision, Outcome.ABANDONED, null);
-        } else if (!actuator.isActive()) {
-            run.finish(decision, Outcome.NOT_ACTIVE, null);
-        } else {
-            actuate(run, decision);
+            r = error != null ? SourceFailures.toUnknownReadings(error) : readings;
+            if (r == null) {
+                r = Readings.unknown(UnknownCause.MALFORMED, "the source returned no readings");
+            }
+            TargetHistory history = run.state.history.observe(r);
+            run.state.history = history;
+            // Read the status again: the read may have taken most of the interval.
+            Optional<TargetStatus> status = actuator.status(run.target.ref());
+            if (status.isEmpty()) {
+                run.finish(statusUnknown(run.target, clock.instant(), r), Outcome.NO_CHANGE, null);
+                return;
+            }
+            Decision decision =
+                    policy.decide(run.target, status.get(), r, history, clock.instant());
+            if (!decision.isChange()) {
+                run.finish(decision, Outcome.NO_CHANGE, null);
+            } else if (settings.dryRun()) {
+                run.finish(decision, Outcome.DRY_RUN, null);
+            } else if (stopped) {
+                run.finish(decision, Outcome.ABANDONED, null);
+            } else if (!actuator.isActive()) {
+                run.finish(decision, Outcome.NOT_ACTIVE, null);
+            } else {
+                actuate(run, decision);
+            }
+        } catch (Throwable e) {
+            run.fail(e, r);
         }
     }
 
     private void actuate(Run run, Decision decision) {
+        Outcome outcome;
+        String failure = null;
+        inFlight.startActuation();
         try {
             actuator.setReplicas(run.target.ref(), decision.desired());
-            run.finish(decision, Outcome.APPLIED, null);
+            outcome = Outcome.APPLIED;
         } catch (ActuationException e) {
-            Outcome outcome;
+            failure = e.getMessage();
             switch (e.failure()) {
                 case TARGET_GONE:
                     outcome = Outcome.TARGET_GONE;
@@ -264,10 +288,22 @@ public final class ControlLoop implements AutoCloseable {
                 default:
                     outcome = Outcome.FAILED;
             }
-            run.finish(decision, outcome, e.getMessage());
         } catch (RuntimeException e) {
-            run.finish(decision, Outcome.FAILED, e.toString());
+            failure = e.toString();
+            outcome = Outcome.FAILED;
+        } finally {
+            inFlight.endActuation();
         }
+        run.finish(decision, outcome, failure);
+    }
+
+    private static Decision statusUnknown(Target target, Instant at, Readings readings) {
+        return Decision.withoutStatus(
+                Reason.STATUS_UNKNOWN,
+                target,
+                at,
+                readings,
+                "status of " + target.ref() + " is not known (cache not synced, or object gone)");
     }
 
     private void onWorker(Runnable task) {
@@ -278,7 +314,7 @@ public final class ControlLoop implements AutoCloseable {
         }
     }
 
-    private static Decision failed(Target target, Instant at, Readings readings, Exception e) {
+    private static Decision failed(Target target, Instant at, Readings readings, Throwable e) {
         LOG.log(System.Logger.Level.ERROR, "evaluation of " + target.ref() + " failed", e);
         return Decision.withoutStatus(
                 Reason.EVALUATION_FAILED, target, at, readings, "evaluation failed: " + e);
@@ -309,7 +345,13 @@ public final class ControlLoop implements AutoCloseable {
             this.lag = lag;
         }
 
+        private final AtomicBoolean finished = new AtomicBoolean();
+
+        /** Reports the evaluation and releases the target; only the first call counts. */
         void finish(Decision decision, Outcome outcome, String failure) {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
             try {
                 Duration took = positive(Duration.between(start, clock.instant()));
                 listeners.evaluation(
@@ -322,8 +364,16 @@ public final class ControlLoop implements AutoCloseable {
                                 Optional.ofNullable(failure)));
             } finally {
                 state.running.set(false);
-                inFlight.decrement();
+                inFlight.endEvaluation();
                 tracker.done(false);
+            }
+        }
+
+        /** Ends the evaluation after an unexpected failure; JVM errors are passed on after. */
+        void fail(Throwable e, Readings readings) {
+            finish(failed(target, clock.instant(), readings, e), Outcome.NO_CHANGE, null);
+            if (e instanceof VirtualMachineError) {
+                throw (VirtualMachineError) e;
             }
         }
     }

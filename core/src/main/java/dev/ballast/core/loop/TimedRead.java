@@ -23,14 +23,6 @@ final class TimedRead {
     static CompletionStage<Readings> read(
             MetricSource source, Target target, Scheduler scheduler, Duration timeout) {
         CompletableFuture<Readings> result = new CompletableFuture<>();
-        Scheduler.Cancellable timer =
-                scheduler.schedule(
-                        () ->
-                                result.completeExceptionally(
-                                        new TimeoutException(
-                                                "no answer from the metric source within "
-                                                        + timeout)),
-                        timeout);
         CompletionStage<Readings> stage;
         try {
             stage = source.read(target);
@@ -40,6 +32,18 @@ final class TimedRead {
         if (stage == null) {
             stage = CompletableFuture.completedFuture(null);
         }
+        CompletionStage<Readings> call = stage;
+        Scheduler.Cancellable timer =
+                scheduler.schedule(
+                        () -> {
+                            TimeoutException timedOut =
+                                    new TimeoutException(
+                                            "no answer from the metric source within " + timeout);
+                            if (result.completeExceptionally(timedOut)) {
+                                cancel(call);
+                            }
+                        },
+                        timeout);
         stage.whenComplete(
                 (readings, error) -> {
                     timer.cancel();
@@ -50,5 +54,14 @@ final class TimedRead {
                     }
                 });
         return result;
+    }
+
+    /** Asks the source to give up the call, so that a hung source does not pile up requests. */
+    private static void cancel(CompletionStage<Readings> call) {
+        try {
+            call.toCompletableFuture().cancel(true);
+        } catch (UnsupportedOperationException e) {
+            // The source's stage cannot be cancelled; its own timeout ends the call.
+        }
     }
 }

@@ -34,14 +34,6 @@ public record CronWindow(
                             + start
                             + "\")");
         }
-        if (min.isPresent() && min.getAsInt() < 0) {
-            throw new InvalidSpecException(
-                    "cron window min=" + min.getAsInt() + " must not be negative");
-        }
-        if (max.isPresent() && max.getAsInt() < 0) {
-            throw new InvalidSpecException(
-                    "cron window max=" + max.getAsInt() + " must not be negative");
-        }
     }
 
     /**

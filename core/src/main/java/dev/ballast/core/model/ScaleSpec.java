@@ -391,14 +391,10 @@ public final class ScaleSpec {
             atLeast(problems, "scaleDownCooldownSeconds", scaleDownCooldownSeconds, 0);
             atLeast(problems, "zeroReplicaSleepSeconds", zeroReplicaSleepSeconds, 0);
             atLeast(problems, "targetProcessingSeconds", targetProcessingSeconds, 1);
-            if (targetBufferAvailability != null
-                    && (targetBufferAvailability < 1 || targetBufferAvailability > 100)) {
-                problems.add(
-                        "scale.targetBufferAvailability="
-                                + targetBufferAvailability
-                                + " must be a percentage from 1 to 100");
+            atLeast(problems, "targetBufferAvailability", targetBufferAvailability, 0);
+            if (replicasPerScaleUp == null || replicasPerScaleDown == null) {
+                atLeast(problems, "replicasPerScale", replicasPerScale, 1);
             }
-            atLeast(problems, "replicasPerScale", replicasPerScale, 1);
             atLeast(problems, "replicasPerScaleUp", replicasPerScaleUp, 1);
             atLeast(problems, "replicasPerScaleDown", replicasPerScaleDown, 1);
             if (!problems.isEmpty()) {

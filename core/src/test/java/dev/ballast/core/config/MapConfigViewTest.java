@@ -119,6 +119,39 @@ class MapConfigViewTest {
     }
 
     @Test
+    void anEmptyListItemIsAnErrorNamingTheKey() {
+        java.util.List<Object> namespaces = new java.util.ArrayList<>();
+        namespaces.add("a");
+        namespaces.add(null);
+        MapConfigView root = MapConfigView.root(Map.of("namespaces", namespaces));
+
+        assertThatThrownBy(
+                        () ->
+                                root.get(
+                                        ConfigOption.required(
+                                                "namespaces",
+                                                ValueType.stringList(),
+                                                "Namespaces.")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(
+                        "namespaces: '[a, null]' is not valid; expected a list of strings, got an"
+                                + " empty item");
+    }
+
+    @Test
+    void aMisspeltKeyWithAnEmptyValueIsStillReported() {
+        Map<String, Object> raw = new java.util.HashMap<>();
+        raw.put("intervall", null);
+        raw.put("server", Map.of());
+
+        MapConfigView root = MapConfigView.root(raw);
+        root.section("server");
+
+        assertThat(root.unreadKeys()).containsExactly("intervall");
+        assertThat(root.contains("intervall")).isFalse();
+    }
+
+    @Test
     void aScalarWhereASectionBelongsIsAnError() {
         MapConfigView root = MapConfigView.root(Map.of("source", "daemon"));
 

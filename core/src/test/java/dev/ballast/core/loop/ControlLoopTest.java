@@ -276,6 +276,82 @@ class ControlLoopTest {
     }
 
     @Test
+    void anActuatorThatThrowsWhereNoneShouldReleasesTheTarget() {
+        addTarget(A);
+        source.known(A, 10, 1000);
+        actuator.failNextActiveCheck(new IllegalStateException("lease lookup failed"));
+        loop(LoopSettings.every(INTERVAL));
+        loop.start();
+
+        scheduler.runDue();
+        scheduler.advance(INTERVAL);
+
+        assertThat(listener.reasonsOf(A))
+                .containsExactly(Reason.EVALUATION_FAILED, Reason.SCALE_UP);
+        assertThat(listener.evaluationsOf(A).get(0).decision().explanation())
+                .contains("lease lookup failed");
+        assertThat(listener.overlaps()).isEmpty();
+        assertThat(actuator.changes()).containsExactly(new TestingActuator.Change(A, 2, 4));
+    }
+
+    @Test
+    void aTargetThatLeavesDiscoveryWhileRunningIsNeverEvaluatedTwiceAtOnce() {
+        addTarget(A);
+        source.known(A, 10, 1000);
+        TestingExecutor workers = new TestingExecutor();
+        loop(
+                        LoopSettings.every(INTERVAL),
+                        DefaultScalingPolicy.withDefaults(INTERVAL, start),
+                        workers)
+                .start();
+        scheduler.runDue();
+        workers.runQueued(); // A's signals arrive; its decision waits for a worker
+        Target a = discovery.targets().get(0);
+
+        discovery.removeIf(t -> true);
+        scheduler.advance(INTERVAL); // A is not listed in this interval
+        discovery.add(a);
+        scheduler.advance(INTERVAL); // A is listed again, its first evaluation still running
+        workers.runNewest(); // a busy pool may well start the newer task first
+
+        assertThat(listener.overlaps()).containsExactly(A);
+        assertThat(source.callsFor(A)).isEqualTo(1);
+        workers.runAll();
+        assertThat(listener.evaluationsOf(A)).hasSize(1);
+        assertThat(actuator.changes()).containsExactly(new TestingActuator.Change(A, 2, 4));
+    }
+
+    @Test
+    void theStatusIsReadAgainAfterTheSignalsArrive() {
+        addTarget(A);
+        List<CompletableFuture<Readings>> hanging = new ArrayList<>();
+        source.hang(A, hanging);
+        loop(LoopSettings.every(INTERVAL)).start();
+        scheduler.runDue();
+
+        // Someone scales A by hand to 10 while its signals are being read.
+        actuator.put(A, TargetStatus.running(10, clock.instant()));
+        hanging.get(0).complete(Readings.of(Reading.known(10, start), Reading.known(1000, start)));
+
+        Evaluation e = listener.evaluations().get(0);
+        assertThat(e.decision().currentReplicas()).hasValue(10);
+        assertThat(e.decision().reason()).isEqualTo(Reason.COOLDOWN);
+        assertThat(actuator.changes()).isEmpty();
+    }
+
+    @Test
+    void aTimedOutReadIsCancelledAtTheSource() {
+        addTarget(A);
+        List<CompletableFuture<Readings>> hanging = new ArrayList<>();
+        source.hang(A, hanging);
+        loop(new LoopSettings(INTERVAL, Duration.ofSeconds(10), false, Duration.ZERO)).start();
+
+        scheduler.advance(Duration.ofSeconds(10));
+
+        assertThat(hanging.get(0)).isCancelled();
+    }
+
+    @Test
     void anUnknownStatusHoldsWithoutReadingTheSource() {
         discovery.add(Target.of(A, ScaleSpec.defaults()));
         loop(LoopSettings.every(INTERVAL)).start();

@@ -85,6 +85,17 @@ class CronScalingTest {
     }
 
     @Test
+    void aNegativeWindowBoundIsNarrowedToTheBaseBoundsAsInNumaflow() {
+        CronScaling negative =
+                new CronScaling(
+                        ZoneOffset.UTC,
+                        List.of(window("0 0 9 * * MON-FRI", "0 0 17 * * MON-FRI", -4, -1)));
+
+        assertThat(negative.boundsAt(MONDAY_NOON_UTC, 2, 50))
+                .isEqualTo(new ScaleBounds(2, 2, true));
+    }
+
+    @Test
     void theTimeZoneDefaultsToUtc() {
         assertThat(new CronScaling(null, List.of()).timezone()).isEqualTo(ZoneOffset.UTC);
     }

@@ -37,6 +37,21 @@ class ScaleSpecTest {
     }
 
     @Test
+    void theDeprecatedStepIsCheckedOnlyWhereItIsUsed() {
+        ScaleSpec both =
+                ScaleSpec.builder()
+                        .replicasPerScale(0)
+                        .replicasPerScaleUp(3)
+                        .replicasPerScaleDown(3)
+                        .build();
+
+        assertThat(both.replicasPerScaleUp()).isEqualTo(3);
+        assertThatThrownBy(
+                        () -> ScaleSpec.builder().replicasPerScale(0).replicasPerScaleUp(3).build())
+                .hasMessage("scale.replicasPerScale=0 must be at least 1");
+    }
+
+    @Test
     void minGreaterThanMaxIsRejectedNamingBoth() {
         assertThatThrownBy(() -> ScaleSpec.builder().min(5).max(3).build())
                 .isInstanceOf(InvalidSpecException.class)
@@ -54,7 +69,7 @@ class ScaleSpecTest {
                                         .scaleDownCooldownSeconds(-6)
                                         .zeroReplicaSleepSeconds(-7)
                                         .targetProcessingSeconds(0)
-                                        .targetBufferAvailability(101)
+                                        .targetBufferAvailability(-2)
                                         .replicasPerScaleUp(0)
                                         .replicasPerScaleDown(-1)
                                         .build())
@@ -73,8 +88,8 @@ class ScaleSpecTest {
                                                         + " negative",
                                                 "scale.targetProcessingSeconds=0 must be at least"
                                                         + " 1",
-                                                "scale.targetBufferAvailability=101 must be a"
-                                                        + " percentage from 1 to 100",
+                                                "scale.targetBufferAvailability=-2 must not be"
+                                                        + " negative",
                                                 "scale.replicasPerScaleUp=0 must be at least 1",
                                                 "scale.replicasPerScaleDown=-1 must be at least"
                                                         + " 1"));

@@ -1,12 +1,14 @@
 package dev.ballast.core.policy;
 
+import dev.ballast.core.model.CronWindow;
 import dev.ballast.core.model.Phase;
 import dev.ballast.core.model.Readings;
-import dev.ballast.core.model.ScaleBounds;
 import dev.ballast.core.model.ScaleSpec;
 import dev.ballast.core.model.Target;
 import dev.ballast.core.model.TargetStatus;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.OptionalInt;
 
 /**
@@ -33,8 +35,7 @@ final class NumaflowReference {
         double secondsSinceLastScale =
                 status.lastScaledAt().isEmpty()
                         ? Double.MAX_VALUE
-                        : (now.toEpochMilli() - status.lastScaledAt().get().toEpochMilli())
-                                / 1000.0;
+                        : Duration.between(status.lastScaledAt().get(), now).toNanos() / 1e9;
         double scaleDownCooldown = scale.scaleDownCooldownSeconds();
         double scaleUpCooldown = scale.scaleUpCooldownSeconds();
         if (secondsSinceLastScale < scaleDownCooldown && secondsSinceLastScale < scaleUpCooldown) {
@@ -49,11 +50,12 @@ final class NumaflowReference {
         if (status.replicas() != status.specReplicas()) {
             return OptionalInt.empty();
         }
-        ScaleBounds bounds = scale.boundsAt(now);
-        int minReplicas = bounds.min();
-        int maxReplicas = bounds.max();
+        int[] bounds = effectiveScaleBoundsAt(scale, now);
+        int minReplicas = bounds[0];
+        int maxReplicas = bounds[1];
+        boolean cronActive = bounds[2] == 1;
         int current = status.replicas();
-        if (bounds.cronActive()) {
+        if (cronActive) {
             if (current < minReplicas) {
                 return scaleUp(scale, current, minReplicas, secondsSinceLastScale, scaleUpCooldown);
             }
@@ -104,6 +106,48 @@ final class NumaflowReference {
             return scaleUp(scale, current, desired, secondsSinceLastScale, scaleUpCooldown);
         }
         return OptionalInt.empty();
+    }
+
+    /** EffectiveScaleBoundsAt (pkg/reconciler/scaling/utils.go): {min, max, active ? 1 : 0}. */
+    private static int[] effectiveScaleBoundsAt(ScaleSpec scale, Instant at) {
+        int baseMin = scale.min();
+        int baseMax = scale.max();
+        if (scale.cron().isEmpty() || scale.cron().get().schedules().isEmpty()) {
+            return new int[] {baseMin, baseMax, 0};
+        }
+        ZonedDateTime t = at.atZone(scale.cron().get().timezone());
+        for (CronWindow window : scale.cron().get().schedules()) {
+            if (isActiveAt(window, t)) {
+                int minReplicas = baseMin;
+                int maxReplicas = baseMax;
+                if (window.min().isPresent()) {
+                    minReplicas = clampInt32(window.min().getAsInt(), baseMin, baseMax);
+                }
+                if (window.max().isPresent()) {
+                    maxReplicas = clampInt32(window.max().getAsInt(), baseMin, baseMax);
+                }
+                return new int[] {minReplicas, maxReplicas, 1};
+            }
+        }
+        return new int[] {baseMin, baseMax, 0};
+    }
+
+    /** IsActiveAt: End.Next(t).Before(Start.Next(t)), where "never" is Go's zero time. */
+    private static boolean isActiveAt(CronWindow window, ZonedDateTime t) {
+        Instant zero = Instant.parse("0001-01-01T00:00:00Z");
+        Instant end = window.end().next(t).map(ZonedDateTime::toInstant).orElse(zero);
+        Instant start = window.start().next(t).map(ZonedDateTime::toInstant).orElse(zero);
+        return end.isBefore(start);
+    }
+
+    private static int clampInt32(int v, int lo, int hi) {
+        if (v < lo) {
+            return lo;
+        }
+        if (v > hi) {
+            return hi;
+        }
+        return v;
     }
 
     private static OptionalInt scaleUp(

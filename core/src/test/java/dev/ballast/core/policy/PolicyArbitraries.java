@@ -140,8 +140,8 @@ final class PolicyArbitraries {
                         weight(
                                 9,
                                 Arbitraries.longs()
-                                        .between(0, 400)
-                                        .map(s -> NOW.minus(Duration.ofSeconds(s)))));
+                                        .between(0, 400_000)
+                                        .map(ms -> NOW.minus(Duration.ofMillis(ms)))));
         Arbitrary<int[]> counts =
                 replicas.flatMap(
                         r ->

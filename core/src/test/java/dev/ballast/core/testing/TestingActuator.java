@@ -28,6 +28,7 @@ public final class TestingActuator implements Actuator {
     private final Map<TargetRef, Queue<ActuationException>> failures = new ConcurrentHashMap<>();
     private final List<Change> changes = new CopyOnWriteArrayList<>();
     private volatile boolean active = true;
+    private volatile RuntimeException nextActiveCheckFailure;
 
     public TestingActuator(Clock clock) {
         this.clock = clock;
@@ -51,6 +52,11 @@ public final class TestingActuator implements Actuator {
 
     public void setActive(boolean active) {
         this.active = active;
+    }
+
+    /** The next {@link #isActive()} throws {@code failure}, as an actuator with a bug might. */
+    public void failNextActiveCheck(RuntimeException failure) {
+        this.nextActiveCheckFailure = failure;
     }
 
     @Override
@@ -83,6 +89,11 @@ public final class TestingActuator implements Actuator {
 
     @Override
     public boolean isActive() {
+        RuntimeException failure = nextActiveCheckFailure;
+        if (failure != null) {
+            nextActiveCheckFailure = null;
+            throw failure;
+        }
         return active;
     }
 

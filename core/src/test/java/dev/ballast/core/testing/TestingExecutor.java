@@ -1,7 +1,6 @@
 package dev.ballast.core.testing;
 
 import java.util.ArrayDeque;
-import java.util.Queue;
 import java.util.concurrent.Executor;
 
 /**
@@ -10,7 +9,7 @@ import java.util.concurrent.Executor;
  */
 public final class TestingExecutor implements Executor {
 
-    private final Queue<Runnable> queue = new ArrayDeque<>();
+    private final java.util.Deque<Runnable> queue = new ArrayDeque<>();
 
     @Override
     public synchronized void execute(Runnable command) {
@@ -43,6 +42,17 @@ public final class TestingExecutor implements Executor {
                 next = queue.poll();
             }
             next.run();
+        }
+    }
+
+    /** Runs the task queued last, as a pool with several threads may well do. */
+    public void runNewest() {
+        Runnable newest;
+        synchronized (this) {
+            newest = queue.pollLast();
+        }
+        if (newest != null) {
+            newest.run();
         }
     }
 
