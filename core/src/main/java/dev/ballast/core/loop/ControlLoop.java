@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * next is due is skipped and reported); a failure in one target never stops the others; a metric
  * source failure becomes unknown readings, never zero; {@link #close()} starts no new change and
  * waits a bounded time for evaluations under way. Time comes from the injected {@link Clock} and
- * {@link Scheduler}, so that tests run in virtual time.
+ * {@link Scheduler}, so that tests run in virtual time. An actuator that is also a {@link
+ * DecisionListener} (to record events, for example) receives every evaluation too.
  */
 public final class ControlLoop implements AutoCloseable {
 
@@ -80,7 +81,11 @@ public final class ControlLoop implements AutoCloseable {
         this.clock = clock;
         this.scheduler = scheduler;
         this.workers = workers;
-        this.listeners = new Listeners(List.copyOf(listeners));
+        List<DecisionListener> all = new java.util.ArrayList<>(listeners);
+        if (actuator instanceof DecisionListener && !all.contains(actuator)) {
+            all.add((DecisionListener) actuator);
+        }
+        this.listeners = new Listeners(List.copyOf(all));
     }
 
     /** Starts the first interval now. */

@@ -17,8 +17,21 @@ public interface ProviderContext {
     /** The clock to read time from; tests pass a fixed or virtual one. */
     Clock clock();
 
-    /** A context over {@code config} and {@code clock}. */
+    /**
+     * Whether Ballast runs in dry-run (advisor) mode, where nothing is changed: an actuator then
+     * needs no leader lease, for example. The default is false.
+     */
+    default boolean dryRun() {
+        return false;
+    }
+
+    /** A context over {@code config} and {@code clock}, not in dry-run mode. */
     static ProviderContext of(ConfigView config, Clock clock) {
+        return of(config, clock, false);
+    }
+
+    /** A context over {@code config} and {@code clock}, in dry-run mode or not. */
+    static ProviderContext of(ConfigView config, Clock clock, boolean dryRun) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         return new ProviderContext() {
@@ -30,6 +43,11 @@ public interface ProviderContext {
             @Override
             public Clock clock() {
                 return clock;
+            }
+
+            @Override
+            public boolean dryRun() {
+                return dryRun;
             }
 
             @Override

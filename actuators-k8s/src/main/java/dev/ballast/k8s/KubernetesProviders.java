@@ -1,0 +1,41 @@
+package dev.ballast.k8s;
+
+import dev.ballast.core.config.ConfigException;
+import dev.ballast.core.config.ConfigOption;
+import dev.ballast.core.config.ConfigView;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+
+/** What the two Kubernetes providers share: the session for their kubeconfig, and names. */
+final class KubernetesProviders {
+
+    private static final String RANDOM_IDENTITY =
+            "ballast-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private KubernetesProviders() {}
+
+    static KubernetesSessions.Session session(ConfigView config, Duration resync) {
+        String kubeconfig = config.getOptional(KubernetesOptions.KUBECONFIG).orElse("");
+        try {
+            return KubernetesSessions.acquire(kubeconfig, resync);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException(
+                    keyPath(config, KubernetesOptions.KUBECONFIG),
+                    "'"
+                            + (kubeconfig.isEmpty() ? "<standard discovery>" : kubeconfig)
+                            + "' cannot be used: "
+                            + e.getMessage());
+        }
+    }
+
+    /** This instance's name: HOSTNAME (the pod name in a cluster), else a random one. */
+    static String identity() {
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? RANDOM_IDENTITY : host;
+    }
+
+    static String keyPath(ConfigView config, ConfigOption<?> option) {
+        return config.path().isEmpty() ? option.key() : config.path() + "." + option.key();
+    }
+}
