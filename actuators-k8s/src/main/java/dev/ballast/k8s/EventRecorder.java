@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,21 +93,28 @@ final class EventRecorder implements AutoCloseable {
             if (previous != null
                     && Duration.between(previous.last(), now).compareTo(SERIES_WINDOW) < 0) {
                 int count = previous.count() + 1;
-                Event updated =
-                        client.v1()
-                                .events()
-                                .inNamespace(ref.namespace())
+                Event named =
+                        new EventBuilder()
+                                .withNewMetadata()
                                 .withName(previous.name())
-                                .edit(
-                                        e ->
-                                                new EventBuilder(e)
-                                                        .withCount(count)
-                                                        .withLastTimestamp(timestamp)
-                                                        .build());
-                if (updated != null) {
-                    series.put(key, new Series(previous.name(), count, now));
-                    return;
-                }
+                                .withNamespace(ref.namespace())
+                                .endMetadata()
+                                .build();
+                // A merge patch on a named reference: no GET first, so "create" and "patch" are
+                // all the RBAC that events need.
+                client.v1()
+                        .events()
+                        .inNamespace(ref.namespace())
+                        .resource(named)
+                        .patch(
+                                PatchContext.of(PatchType.JSON_MERGE),
+                                "{\"count\":"
+                                        + count
+                                        + ",\"lastTimestamp\":\""
+                                        + timestamp
+                                        + "\"}");
+                series.put(key, new Series(previous.name(), count, now));
+                return;
             }
             String name =
                     ref.name()
