@@ -122,16 +122,15 @@ final class KubernetesActuator implements Actuator, DecisionListener {
                 if (code == 404) {
                     throw new ActuationException(Failure.TARGET_GONE, what, e);
                 }
-                if (code == 409) {
-                    throw new ActuationException(Failure.CONFLICT, what, e);
-                }
-                boolean transientFailure = code == 429 || code >= 500 || code == 0;
+                boolean transientFailure = code == 409 || code == 429 || code >= 500 || code == 0;
                 if (!transientFailure) {
                     throw new ActuationException(Failure.REJECTED, what, e);
                 }
                 if (attempt >= settings.patchAttempts()) {
                     throw new ActuationException(
-                            Failure.UNAVAILABLE, what + " (after " + attempt + " attempts)", e);
+                            code == 409 ? Failure.CONFLICT : Failure.UNAVAILABLE,
+                            what + " (after " + attempt + " attempts)",
+                            e);
                 }
                 LOG.debug("{}; retrying in {} ms", what, backoff);
                 pause(backoff);

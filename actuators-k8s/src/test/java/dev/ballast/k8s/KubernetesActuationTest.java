@@ -225,21 +225,31 @@ class KubernetesActuationTest {
     }
 
     @Test
-    void aConflictingEditIsReportedNotRetried() {
+    void aConflictingEditIsRetriedThenReported() throws Exception {
         create(monoVertex("prod", "orders", 2).managed().build());
+        String path = "/apis/numaflow.numaproj.io/v1alpha1/namespaces/prod/monovertices/orders";
         server.expect()
                 .patch()
-                .withPath("/apis/numaflow.numaproj.io/v1alpha1/namespaces/prod/monovertices/orders")
+                .withPath(path)
                 .andReturn(409, "the object has been modified")
                 .once();
         KubernetesActuator actuator = actuator(3, null);
 
-        assertThatThrownBy(() -> actuator.setReplicas(ORDERS, 4))
+        actuator.setReplicas(ORDERS, 4);
+        assertThat((Integer) get(ORDERS).get("spec", "replicas")).isEqualTo(4);
+
+        server.expect()
+                .patch()
+                .withPath(path)
+                .andReturn(409, "the object has been modified")
+                .times(3);
+        assertThatThrownBy(() -> actuator.setReplicas(ORDERS, 5))
                 .isInstanceOfSatisfying(
                         ActuationException.class,
                         e ->
                                 assertThat(e.failure())
                                         .isEqualTo(ActuationException.Failure.CONFLICT));
+        assertThat((Integer) get(ORDERS).get("spec", "replicas")).isEqualTo(4);
     }
 
     @Test
