@@ -73,6 +73,13 @@ final class KubernetesActuator implements Actuator, DecisionListener {
     }
 
     @Override
+    public void start() {
+        if (leadership != null) {
+            leadership.start();
+        }
+    }
+
+    @Override
     public Optional<TargetStatus> status(TargetRef target) {
         Optional<GenericKubernetesResource> mv = cache.get(target);
         if (mv.isEmpty()) {

@@ -31,11 +31,14 @@ final class LeaseLeadership implements AutoCloseable {
     private final Settings settings;
     private volatile boolean leading;
     private volatile String leader;
-    private final CompletableFuture<?> election;
+    private final io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector elector;
+    private CompletableFuture<?> election;
+    private boolean closed;
 
+    /** Prepares the election; {@link #start()} begins campaigning. */
     LeaseLeadership(KubernetesClient client, Settings settings) {
         this.settings = settings;
-        this.election =
+        this.elector =
                 client.leaderElector()
                         .withConfig(
                                 new LeaderElectionConfigBuilder()
@@ -55,8 +58,14 @@ final class LeaseLeadership implements AutoCloseable {
                                                         this::stopped,
                                                         this::newLeader))
                                         .build())
-                        .build()
-                        .start();
+                        .build();
+    }
+
+    /** Begins campaigning for the Lease, once. */
+    synchronized void start() {
+        if (election == null && !closed) {
+            election = elector.start();
+        }
     }
 
     /** Whether this instance holds the Lease now. */
@@ -89,8 +98,11 @@ final class LeaseLeadership implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         leading = false;
-        election.cancel(true);
+        if (election != null) {
+            election.cancel(true);
+        }
     }
 }

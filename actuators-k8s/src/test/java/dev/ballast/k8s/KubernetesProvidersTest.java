@@ -118,6 +118,7 @@ class KubernetesProvidersTest {
                                         false));
         try {
             discovery.start();
+            actuator.start();
             await().atMost(10, TimeUnit.SECONDS).until(() -> discovery.targets().size() == 1);
             TargetRef orders = discovery.targets().get(0).ref();
             await().atMost(10, TimeUnit.SECONDS).until(() -> actuator.status(orders).isPresent());

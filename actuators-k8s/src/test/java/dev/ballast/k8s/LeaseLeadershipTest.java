@@ -80,8 +80,10 @@ class LeaseLeadershipTest {
                 .resource(monoVertex("prod", "orders", 2).managed().build())
                 .create();
         a = new LeaseLeadership(clientA, settings("ballast-a"));
+        a.start();
         await().atMost(10, TimeUnit.SECONDS).until(a::isLeading);
         b = new LeaseLeadership(clientB, settings("ballast-b"));
+        b.start();
         KubernetesActuator leader = actuator(clientA, a);
         KubernetesActuator follower = actuator(clientB, b);
         await().atMost(10, TimeUnit.SECONDS).until(() -> "ballast-a".equals(b.leader()));
@@ -120,6 +122,7 @@ class LeaseLeadershipTest {
     @Test
     void aLeaderThatLosesTheLeaseStopsActing() {
         a = new LeaseLeadership(clientA, settings("ballast-a"));
+        a.start();
         await().atMost(10, TimeUnit.SECONDS).until(a::isLeading);
 
         // Another holder appears in the Lease (as after a partition): the leader must step down.

@@ -102,6 +102,11 @@ public final class MapConfigView implements ConfigView {
                 key, k -> new MapConfigView(pathOf(k), asMap(k, values.get(k))));
     }
 
+    /** Whether {@code key} holds a list (rather than a section or a value). */
+    public boolean isList(String key) {
+        return values.get(key) instanceof List<?>;
+    }
+
     @Override
     public List<ConfigView> sectionList(String key) {
         read.add(key);

@@ -11,6 +11,13 @@ import java.util.Optional;
 public interface Actuator extends AutoCloseable {
 
     /**
+     * Starts background work such as watches or leader election. Called once before use; creating
+     * an actuator must do no I/O, so that a configuration can be checked without a cluster. The
+     * default does nothing.
+     */
+    default void start() {}
+
+    /**
      * The current status of {@code target}, served from memory or a cache, never from a slow call.
      *
      * @return the status, or empty when it is not known right now (cache not synced yet, object not

@@ -1,0 +1,59 @@
+package dev.ballast.app.cli;
+
+import dev.ballast.core.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: {@code run}, {@code validate}, {@code demo}, {@code --help}, {@code --version}.
+ * Exit code 0 on success, 2 on a usage or configuration error, 1 otherwise.
+ */
+@Command(
+        name = "ballast",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description =
+                "An autoscaler for Numaflow MonoVertex objects that never reads an unknown signal"
+                        + " as zero.",
+        subcommands = {RunCommand.class, ValidateCommand.class, DemoCommand.class})
+public final class BallastCommand implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "a command is required: run, validate or demo");
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int execute(String... args) {
+        return execute(
+                new java.io.PrintWriter(System.out, true),
+                new java.io.PrintWriter(System.err, true),
+                args);
+    }
+
+    /** Runs the command line with the given output and error streams. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new BallastCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                    if (e instanceof ConfigException) {
+                        commandLine
+                                .getErr()
+                                .println("ballast: configuration error: " + e.getMessage());
+                        return USAGE;
+                    }
+                    commandLine.getErr().println("ballast: " + e);
+                    return FAILED;
+                });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ballast.app.cli;
+
+import dev.ballast.app.BallastApp;
+import dev.ballast.app.config.AppConfig;
+import dev.ballast.app.config.AppConfigLoader;
+import dev.ballast.app.wiring.BallastComponent;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs Ballast until SIGTERM (or Ctrl-C), then stops cleanly. */
+@Command(name = "run", description = "Run the autoscaler.", mixinStandardHelpOptions = true)
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
+            description = "The YAML config file.")
+    Path config;
+
+    @Option(names = "--dry-run", description = "Decide and report everything, change nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AppConfig loaded = AppConfigLoader.load(config).withDryRun(dryRun);
+        BallastApp app =
+                BallastComponent.builder().config(loaded).clock(Clock.systemUTC()).build().app();
+        AppConfigLoader.rejectUnknownKeys(loaded);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    app.close();
+                                    stopped.countDown();
+                                },
+                                "ballast-shutdown"));
+        app.start();
+        stopped.await();
+        return BallastCommand.OK;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.ballast.app.resilience;
+
+import dev.ballast.core.model.Readings;
+import dev.ballast.core.model.Target;
+import dev.ballast.core.model.UnknownCause;
+import dev.ballast.core.spi.MetricSource;
+import dev.ballast.core.spi.MetricSourceException;
+import dev.ballast.core.spi.SourceFailures;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Wraps a {@link MetricSource} in Resilience4j: a retry for transient failures (refused, timed out,
+ * 429, 5xx) with exponential backoff, inside a circuit breaker per endpoint, so that one dead
+ * daemon does not slow the others. Whatever happens, the stage completes normally: a failure that
+ * is left becomes unknown readings with its cause ({@link UnknownCause#CIRCUIT_OPEN} for an open
+ * breaker), never a number and never an exception.
+ */
+public final class ResilientMetricSource implements MetricSource {
+
+    private final MetricSource delegate;
+    private final CircuitBreakerRegistry breakers;
+    private final Retry retry;
+    private final ScheduledExecutorService scheduler;
+    private final Consumer<Long> latency;
+
+    /**
+     * @param scheduler runs the retries' waits
+     * @param latency told each call's duration in nanoseconds (for metrics)
+     */
+    public ResilientMetricSource(
+            MetricSource delegate,
+            ResilienceSettings settings,
+            CircuitBreakerRegistry breakers,
+            RetryRegistry retries,
+            ScheduledExecutorService scheduler,
+            Consumer<Long> latency) {
+        this.delegate = delegate;
+        this.breakers = breakers;
+        this.scheduler = scheduler;
+        this.latency = latency;
+        this.retry = retries.retry("source", retryConfig(settings));
+    }
+
+    /** The circuit breaker settings, for the registry every endpoint's breaker is made from. */
+    public static CircuitBreakerConfig breakerConfig(ResilienceSettings settings) {
+        return CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRateThreshold())
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .waitDurationInOpenState(settings.openFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build();
+    }
+
+    static RetryConfig retryConfig(ResilienceSettings settings) {
+        return RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .intervalFunction(
+                        settings.initialBackoff().isZero()
+                                ? IntervalFunction.of(1)
+                                : IntervalFunction.ofExponentialBackoff(
+                                        settings.initialBackoff(), 2))
+                .retryOnException(ResilientMetricSource::isTransient)
+                .failAfterMaxAttempts(false)
+                .build();
+    }
+
+    private static boolean isTransient(Throwable error) {
+        Throwable cause = SourceFailures.unwrap(error);
+        if (cause instanceof MetricSourceException) {
+            return ((MetricSourceException) cause).failure().isTransient();
+        }
+        return cause instanceof TimeoutException;
+    }
+
+    @Override
+    public CompletionStage<Readings> read(Target target) {
+        CircuitBreaker breaker = breakers.circuitBreaker(delegate.endpoint(target));
+        CompletionStage<Readings> guarded =
+                Retry.decorateCompletionStage(
+                                retry,
+                                scheduler,
+                                CircuitBreaker.decorateCompletionStage(
+                                        breaker, () -> timed(target)))
+                        .get();
+        return guarded.handle(
+                (readings, error) -> {
+                    if (error == null) {
+                        return readings;
+                    }
+                    Throwable cause = SourceFailures.unwrap(error);
+                    if (cause instanceof CallNotPermittedException) {
+                        return Readings.unknown(
+                                UnknownCause.CIRCUIT_OPEN,
+                                "circuit open for " + breaker.getName() + "; not asked");
+                    }
+                    return SourceFailures.toUnknownReadings(cause);
+                });
+    }
+
+    private CompletionStage<Readings> timed(Target target) {
+        long start = System.nanoTime();
+        CompletionStage<Readings> stage;
+        try {
+            stage = delegate.read(target);
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        return stage.whenComplete((r, e) -> latency.accept(System.nanoTime() - start));
+    }
+
+    @Override
+    public String endpoint(Target target) {
+        return delegate.endpoint(target);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}
