@@ -82,6 +82,7 @@ final class EventRecorder implements AutoCloseable {
 
     private void write(
             GenericKubernetesResource object, String type, String reason, String message) {
+        prune(clock.instant());
         TargetRef ref = ref(object);
         String key = ref.key() + "\u0000" + type + "\u0000" + reason + "\u0000" + message;
         Instant now = clock.instant();
@@ -158,6 +159,14 @@ final class EventRecorder implements AutoCloseable {
         }
     }
 
+    /** Forgets series too old to be counted up again (messages carry numbers, so keys vary). */
+    private void prune(Instant now) {
+        if (series.size() > 64) {
+            series.values()
+                    .removeIf(s -> Duration.between(s.last(), now).compareTo(SERIES_WINDOW) >= 0);
+        }
+    }
+
     private static TargetRef ref(GenericKubernetesResource object) {
         return MonoVertexReader.ref(Objects.requireNonNull(object));
     }
@@ -165,5 +174,14 @@ final class EventRecorder implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("events still queued at shutdown were dropped");
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
     }
 }

@@ -38,6 +38,7 @@ final class KubernetesActuator implements Actuator, DecisionListener {
     record Settings(
             int patchAttempts,
             Duration patchBackoff,
+            Duration patchBudget,
             boolean events,
             Duration unknownWarningAfter) {}
 
@@ -103,6 +104,7 @@ final class KubernetesActuator implements Actuator, DecisionListener {
     public void setReplicas(TargetRef target, int replicas) throws ActuationException {
         String patch = "{\"spec\":{\"replicas\":" + replicas + "}}";
         long backoff = settings.patchBackoff().toMillis();
+        long deadline = System.nanoTime() + settings.patchBudget().toNanos();
         for (int attempt = 1; ; attempt++) {
             if (!isActive()) {
                 throw new ActuationException(
@@ -133,7 +135,8 @@ final class KubernetesActuator implements Actuator, DecisionListener {
                 if (!transientFailure) {
                     throw new ActuationException(Failure.REJECTED, what, e);
                 }
-                if (attempt >= settings.patchAttempts()) {
+                boolean outOfTime = System.nanoTime() + backoff * 1_000_000 >= deadline;
+                if (attempt >= settings.patchAttempts() || outOfTime) {
                     throw new ActuationException(
                             code == 409 ? Failure.CONFLICT : Failure.UNAVAILABLE,
                             what + " (after " + attempt + " attempts)",

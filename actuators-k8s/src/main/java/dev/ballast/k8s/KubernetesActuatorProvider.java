@@ -7,7 +7,6 @@ import dev.ballast.core.spi.Actuator;
 import dev.ballast.core.spi.ActuatorProvider;
 import dev.ballast.core.spi.ProviderContext;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,11 +30,15 @@ public final class KubernetesActuatorProvider implements ActuatorProvider {
                 new KubernetesActuator.Settings(
                         config.get(KubernetesOptions.PATCH_ATTEMPTS),
                         config.get(KubernetesOptions.PATCH_BACKOFF),
+                        config.get(KubernetesOptions.PATCH_BUDGET),
                         config.get(KubernetesOptions.EVENTS),
                         config.get(KubernetesOptions.UNKNOWN_WARNING_AFTER));
         ConfigView election = config.section("leaderElection");
+        // Read (and check) the Lease settings even when they are not used, so that they are
+        // never reported as unknown keys in dry-run or with the election off.
+        LeaseLeadership.Settings leaseSettings = leaseSettings(election);
         boolean elect = election.get(KubernetesOptions.LEADER_ELECTION) && !context.dryRun();
-        LeaseLeadership.Settings lease = elect ? leaseSettings(election) : null;
+        LeaseLeadership.Settings lease = elect ? leaseSettings : null;
         KubernetesSessions.Session session =
                 KubernetesProviders.session(
                         config, KubernetesOptions.RESYNC.defaultValue().orElseThrow());
@@ -55,7 +58,7 @@ public final class KubernetesActuatorProvider implements ActuatorProvider {
                             : null,
                     settings,
                     context.clock(),
-                    () -> KubernetesSessions.release(session));
+                    KubernetesProviders.once(() -> KubernetesSessions.release(session)));
         } catch (RuntimeException e) {
             KubernetesSessions.release(session);
             throw e;
@@ -115,9 +118,17 @@ public final class KubernetesActuatorProvider implements ActuatorProvider {
                 s.retryPeriod());
     }
 
+    /**
+     * The options of {@code actuator.kubernetes}; those of its {@code leaderElection} section are
+     * in {@link #leaderElectionOptions()}.
+     */
     @Override
     public List<ConfigOption<?>> options() {
-        List<ConfigOption<?>> all = new ArrayList<>(KubernetesOptions.ACTUATOR);
-        return all;
+        return KubernetesOptions.ACTUATOR;
+    }
+
+    /** The options of {@code actuator.kubernetes.leaderElection}. */
+    public List<ConfigOption<?>> leaderElectionOptions() {
+        return KubernetesOptions.LEADER_ELECTION_OPTIONS;
     }
 }

@@ -43,14 +43,19 @@ public final class KubernetesDiscoveryProvider implements TargetDiscoveryProvide
         }
         Duration resync = config.get(KubernetesOptions.RESYNC);
         KubernetesSessions.Session session = KubernetesProviders.session(config, resync);
-        EventRecorder events = session.events(context.clock(), KubernetesProviders.identity());
+        boolean events = config.get(KubernetesOptions.EVENTS) && !context.dryRun();
+        EventRecorder recorder =
+                events ? session.events(context.clock(), KubernetesProviders.identity()) : null;
         return new KubernetesTargetDiscovery(
                 session.cache,
                 scopes,
-                (mv, problem) ->
-                        events.record(
-                                mv, "Warning", "InvalidScaleSettings", "left alone: " + problem),
-                () -> KubernetesSessions.release(session));
+                (mv, problem) -> {
+                    if (recorder != null) {
+                        recorder.record(
+                                mv, "Warning", "InvalidScaleSettings", "left alone: " + problem);
+                    }
+                },
+                KubernetesProviders.once(() -> KubernetesSessions.release(session)));
     }
 
     @Override

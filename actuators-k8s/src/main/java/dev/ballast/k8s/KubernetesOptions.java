@@ -39,15 +39,22 @@ final class KubernetesOptions {
     static final ConfigOption<Integer> PATCH_ATTEMPTS =
             ConfigOption.optional(
                     "patchAttempts",
-                    ValueType.integer(1, 10),
+                    ValueType.integer(1, 5),
                     3,
                     "Attempts of one replica change when the API server answers 429 or 5xx.");
     static final ConfigOption<Duration> PATCH_BACKOFF =
             ConfigOption.optional(
                     "patchBackoff",
-                    ValueType.duration(Duration.ZERO, Duration.ofSeconds(10)),
+                    ValueType.duration(Duration.ZERO, Duration.ofSeconds(2)),
                     Duration.ofMillis(200),
                     "Wait before the second attempt, doubled for each further one.");
+    static final ConfigOption<Duration> PATCH_BUDGET =
+            ConfigOption.optional(
+                    "patchBudget",
+                    ValueType.duration(Duration.ofMillis(100), Duration.ofMinutes(5)),
+                    Duration.ofSeconds(10),
+                    "Longest time one replica change may take, retries included; keep it well"
+                            + " below the interval.");
     static final ConfigOption<Boolean> EVENTS =
             ConfigOption.optional(
                     "events",
@@ -106,7 +113,13 @@ final class KubernetesOptions {
     static final List<ConfigOption<?>> DISCOVERY =
             List.of(KUBECONFIG, NAMESPACES, LABEL_SELECTOR, RESYNC);
     static final List<ConfigOption<?>> ACTUATOR =
-            List.of(KUBECONFIG, PATCH_ATTEMPTS, PATCH_BACKOFF, EVENTS, UNKNOWN_WARNING_AFTER);
+            List.of(
+                    KUBECONFIG,
+                    PATCH_ATTEMPTS,
+                    PATCH_BACKOFF,
+                    PATCH_BUDGET,
+                    EVENTS,
+                    UNKNOWN_WARNING_AFTER);
     static final List<ConfigOption<?>> LEADER_ELECTION_OPTIONS =
             List.of(
                     LEADER_ELECTION,

@@ -35,6 +35,17 @@ final class KubernetesProviders {
         return host == null || host.isBlank() ? RANDOM_IDENTITY : host;
     }
 
+    /** {@code action} the first time only: closing a component twice must not release twice. */
+    static Runnable once(Runnable action) {
+        java.util.concurrent.atomic.AtomicBoolean done =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
+    }
+
     static String keyPath(ConfigView config, ConfigOption<?> option) {
         return config.path().isEmpty() ? option.key() : config.path() + "." + option.key();
     }

@@ -44,6 +44,7 @@ final class MonoVertexCache implements AutoCloseable {
     private final KubernetesClient client;
     private final Duration resync;
     private final List<Watched> informers = new CopyOnWriteArrayList<>();
+    private boolean closed;
 
     MonoVertexCache(KubernetesClient client, Duration resync) {
         this.client = client;
@@ -52,6 +53,9 @@ final class MonoVertexCache implements AutoCloseable {
 
     /** Starts watching {@code scope} unless an informer already watches exactly it. */
     synchronized void watch(Scope scope) {
+        if (closed) {
+            return;
+        }
         for (Watched w : informers) {
             if (w.scope.equals(scope)) {
                 return;
@@ -90,12 +94,16 @@ final class MonoVertexCache implements AutoCloseable {
 
     /** Whether the informers of {@code scopes} have listed once. */
     boolean hasSynced(List<Scope> scopes) {
+        int watched = 0;
         for (Watched w : informers) {
-            if (scopes.contains(w.scope) && !w.informer.hasSynced()) {
-                return false;
+            if (scopes.contains(w.scope)) {
+                watched++;
+                if (!w.informer.hasSynced()) {
+                    return false;
+                }
             }
         }
-        return true;
+        return watched > 0;
     }
 
     /** Every cached object of {@code scopes}, each once. */
@@ -141,7 +149,8 @@ final class MonoVertexCache implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         for (Watched w : informers) {
             w.informer.close();
         }

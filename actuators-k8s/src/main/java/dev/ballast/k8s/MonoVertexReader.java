@@ -56,6 +56,9 @@ final class MonoVertexReader {
      * spec.scale.disabled: true}) and the object opts in ({@code ballast.dev/managed: "true"}).
      */
     static boolean isManaged(GenericKubernetesResource mv) {
+        if (mv.getMetadata().getDeletionTimestamp() != null) {
+            return false; // being deleted: Numaflow's scaler stops watching it too
+        }
         Object disabled = mv.get("spec", "scale", "disabled");
         return Boolean.TRUE.equals(disabled)
                 && "true".equals(annotations(mv).get(MonoVertexResource.MANAGED_ANNOTATION));

@@ -78,7 +78,11 @@ class KubernetesActuationTest {
                 null,
                 events,
                 new KubernetesActuator.Settings(
-                        attempts, Duration.ofMillis(10), events != null, Duration.ofMinutes(5)),
+                        attempts,
+                        Duration.ofMillis(10),
+                        Duration.ofSeconds(10),
+                        events != null,
+                        Duration.ofMinutes(5)),
                 clock,
                 () -> {});
     }

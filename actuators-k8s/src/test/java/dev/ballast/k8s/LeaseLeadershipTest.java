@@ -67,7 +67,8 @@ class LeaseLeadershipTest {
                 new MonoVertexCache(client, Duration.ZERO),
                 leadership,
                 null,
-                new KubernetesActuator.Settings(1, Duration.ZERO, false, Duration.ofMinutes(5)),
+                new KubernetesActuator.Settings(
+                        1, Duration.ZERO, Duration.ofSeconds(10), false, Duration.ofMinutes(5)),
                 TestingClock.atDefaultStart(),
                 () -> {});
     }
@@ -142,5 +143,18 @@ class LeaseLeadershipTest {
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> !a.isLeading());
         assertThat(actuator(clientA, a).isActive()).isFalse();
+
+        // The intruder never renews: once its Lease expires, the old leader campaigns again and
+        // wins.
+        await().atMost(20, TimeUnit.SECONDS).until(a::isLeading);
+        assertThat(
+                        mockClient
+                                .leases()
+                                .inNamespace("ballast-system")
+                                .withName("ballast")
+                                .get()
+                                .getSpec()
+                                .getHolderIdentity())
+                .isEqualTo("ballast-a");
     }
 }

@@ -53,7 +53,7 @@ class ManifestsTest {
                         "[numaflow.numaproj.io] [monovertices] [get, list, watch, patch]",
                         "[] [events] [create, patch]");
         assertThat(rules(lease.getRules()))
-                .containsExactly("[coordination.k8s.io] [leases] [get, create, update]");
+                .containsExactly("[coordination.k8s.io] [leases] [get, create, patch]");
         assertThat(lease.getMetadata().getNamespace()).isEqualTo("ballast-system");
     }
 

@@ -9,6 +9,7 @@ import dev.ballast.core.model.Phase;
 import dev.ballast.core.model.ScaleBounds;
 import dev.ballast.core.model.Target;
 import dev.ballast.core.model.TargetStatus;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +164,7 @@ class MonoVertexReaderTest {
         TargetStatus s =
                 MonoVertexReader.status(
                         monoVertex("ns", "a", 3)
+                                .status("replicas", 4)
                                 .status("readyReplicas", 2)
                                 .status("phase", "Paused")
                                 .status("updateHash", "new")
@@ -170,12 +172,28 @@ class MonoVertexReaderTest {
                                 .build());
 
         assertThat(s.specReplicas()).isEqualTo(3);
-        assertThat(s.replicas()).isEqualTo(3);
+        assertThat(s.replicas()).isEqualTo(4);
         assertThat(s.readyReplicas()).isEqualTo(2);
         assertThat(s.phase()).isEqualTo(Phase.PAUSED);
         assertThat(s.desiredPhase()).isEqualTo(Phase.RUNNING);
         assertThat(s.rollingUpdate()).isTrue();
         assertThat(s.lastScaledAt()).contains(Instant.parse("2026-05-01T10:00:00Z"));
+    }
+
+    @Test
+    void anObjectBeingDeletedIsNotManaged() {
+        GenericKubernetesResource mv = monoVertex("ns", "a", 1).managed().build();
+        mv.getMetadata().setDeletionTimestamp("2026-06-01T00:00:00Z");
+
+        assertThat(MonoVertexReader.isManaged(mv)).isFalse();
+    }
+
+    @Test
+    void specReplicasDefaultsToOne() {
+        GenericKubernetesResource mv = monoVertex("ns", "a", 1).build();
+        ((java.util.Map<?, ?>) mv.getAdditionalProperties().get("spec")).remove("replicas");
+
+        assertThat(MonoVertexReader.status(mv).specReplicas()).isEqualTo(1);
     }
 
     @Test

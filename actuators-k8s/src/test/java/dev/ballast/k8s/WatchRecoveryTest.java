@@ -79,7 +79,11 @@ class WatchRecoveryTest {
                         null,
                         null,
                         new KubernetesActuator.Settings(
-                                1, Duration.ZERO, false, Duration.ofMinutes(5)),
+                                1,
+                                Duration.ZERO,
+                                Duration.ofSeconds(10),
+                                false,
+                                Duration.ofMinutes(5)),
                         TestingClock.atDefaultStart(),
                         () -> {});
         await().atMost(10, TimeUnit.SECONDS).until(() -> actuator.status(ORDERS).isPresent());

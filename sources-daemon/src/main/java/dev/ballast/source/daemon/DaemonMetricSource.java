@@ -60,12 +60,23 @@ public final class DaemonMetricSource implements MetricSource {
                     new MetricSourceException(Failure.REJECTED, e.getMessage(), e));
             return result;
         }
-        Request.Builder request =
-                new Request.Builder().url(url).get().header("Accept", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token.token());
+        Request built;
+        try {
+            Request.Builder request =
+                    new Request.Builder().url(url).get().header("Accept", "application/json");
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token.token());
+            }
+            built = request.build();
+        } catch (IllegalArgumentException e) {
+            result.completeExceptionally(
+                    new MetricSourceException(
+                            Failure.REJECTED,
+                            "GET " + url + " cannot be sent: " + e.getMessage(),
+                            e));
+            return result;
         }
-        Call call = client.newCall(request.build());
+        Call call = client.newCall(built);
         call.enqueue(new ResponseHandler(target, url, result));
         result.whenComplete(
                 (readings, error) -> {
@@ -152,7 +163,15 @@ public final class DaemonMetricSource implements MetricSource {
             return parsed.readings();
         }
 
-        private String start(ResponseBody body) throws IOException {
+        private String start(ResponseBody body) {
+            try {
+                return readStart(body);
+            } catch (IOException e) {
+                return "(body unreadable: " + e.getMessage() + ")";
+            }
+        }
+
+        private String readStart(ResponseBody body) throws IOException {
             BufferedSource source = body.source();
             source.request(ERROR_BODY_BYTES);
             long n = Math.min(ERROR_BODY_BYTES, source.getBuffer().size());

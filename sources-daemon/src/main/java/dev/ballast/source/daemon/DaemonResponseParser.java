@@ -161,11 +161,19 @@ final class DaemonResponseParser {
         return Reading.known(pending, at);
     }
 
+    private static final java.util.regex.Pattern JSON_NUMBER =
+            java.util.regex.Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
     private static Reading classify(String text, String what, Instant at) {
+        String trimmed = text.trim();
         double value;
-        try {
-            value = Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
+        if (JSON_NUMBER.matcher(trimmed).matches()) {
+            value = Double.parseDouble(trimmed);
+        } else if (trimmed.equals("NaN")
+                || trimmed.equals("Infinity")
+                || trimmed.equals("-Infinity")) {
+            value = Double.parseDouble(trimmed);
+        } else {
             return Reading.unknown(
                     UnknownCause.MALFORMED, what + " '" + shorten(text) + "' is not a number");
         }

@@ -35,6 +35,18 @@ final class HttpFailures {
             return new MetricSourceException(
                     Failure.UNREACHABLE, "GET " + url + " could not connect (" + detail + ")", e);
         }
+        if (e instanceof javax.net.ssl.SSLException
+                && String.valueOf(e.getMessage()).contains("Unrecognized SSL message")) {
+            return new MetricSourceException(
+                    Failure.REJECTED,
+                    "GET "
+                            + url
+                            + " reached a server that does not speak TLS; use an http URL"
+                            + " ("
+                            + detail
+                            + ")",
+                    e);
+        }
         if (e instanceof SSLPeerUnverifiedException || isCertificateRejection(e)) {
             return new MetricSourceException(
                     Failure.REJECTED,

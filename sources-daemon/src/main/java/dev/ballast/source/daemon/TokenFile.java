@@ -52,6 +52,19 @@ final class TokenFile {
         if (text.isEmpty()) {
             throw new IOException("token file " + path + " is empty");
         }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw new IOException(
+                        "token file "
+                                + path
+                                + " holds a character that cannot go in an HTTP header (U+"
+                                + String.format("%04X", (int) c)
+                                + " at "
+                                + i
+                                + ")");
+            }
+        }
         return text;
     }
 }

@@ -306,6 +306,16 @@ class DaemonMetricSourceTest {
     }
 
     @Test
+    void aTokenThatCannotGoInAHeaderIsRejectedAtStart(@TempDir Path dir) throws Exception {
+        Path token =
+                Files.writeString(dir.resolve("token"), "\uFEFFs3cr3t", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> source(Map.of("bearerTokenFile", token.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cannot go in an HTTP header (U+FEFF at 0)");
+    }
+
+    @Test
     void verifyModeTrustsTheGivenCaAndChecksTheHostName(@TempDir Path dir) throws Exception {
         daemon = EmulatedDaemon.start().answer(EmulatedDaemon.metrics("orders", 1, 2));
         Path ca = Files.writeString(dir.resolve("ca.pem"), daemon.certificate.certificatePem());

@@ -82,6 +82,14 @@ class DaemonResponseParserTest {
                         "rate not a number", "\"fast\"", "\"0\"", UnknownCause.MALFORMED, null),
                 Arguments.of("rate an object", "{\"v\":1}", "\"0\"", UnknownCause.MALFORMED, null),
                 Arguments.of(
+                        "rate a Java-only number",
+                        "\"12d\"",
+                        "\"0\"",
+                        UnknownCause.MALFORMED,
+                        null),
+                Arguments.of(
+                        "rate a hex float", "\"0x1p3\"", "\"0\"", UnknownCause.MALFORMED, null),
+                Arguments.of(
                         "pending MinInt64 string",
                         "1.5",
                         "\"-9223372036854775808\"",
