@@ -1,4 +1,4 @@
-package dev.ballast.app;
+package com.example.thirdparty;
 
 import dev.ballast.core.config.ConfigOption;
 import dev.ballast.core.config.ValueType;
