@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.function.BiConsumer;
 
 /**
  * Reads a MonoVertex object: whether Ballast manages it, its scale spec (with {@code
@@ -29,21 +28,6 @@ import java.util.function.BiConsumer;
  * Every bad value is reported with where it was found and what it was.
  */
 final class MonoVertexReader {
-
-    /** The {@code spec.scale} integer fields, in the order they are reported. */
-    static final List<String> SCALE_FIELDS =
-            List.of(
-                    "min",
-                    "max",
-                    "lookbackSeconds",
-                    "zeroReplicaSleepSeconds",
-                    "targetProcessingSeconds",
-                    "targetBufferAvailability",
-                    "replicasPerScale",
-                    "replicasPerScaleUp",
-                    "replicasPerScaleDown",
-                    "scaleUpCooldownSeconds",
-                    "scaleDownCooldownSeconds");
 
     private MonoVertexReader() {}
 
@@ -74,7 +58,7 @@ final class MonoVertexReader {
         List<String> problems = new ArrayList<>();
         ScaleSpec.Builder scale = ScaleSpec.builder();
         Map<String, String> annotations = annotations(mv);
-        for (String field : SCALE_FIELDS) {
+        for (String field : ScaleSpec.INTEGER_FIELDS) {
             Integer value =
                     integer(mv.get("spec", "scale", field), "spec.scale." + field, problems);
             String override = annotations.get(MonoVertexResource.ANNOTATION_PREFIX + field);
@@ -86,7 +70,7 @@ final class MonoVertexReader {
                                 problems);
             }
             if (value != null) {
-                setter(field).accept(scale, value);
+                scale.field(field, value);
             }
         }
         String ballastDisabled = annotations.get(MonoVertexResource.ANNOTATION_PREFIX + "disabled");
@@ -269,34 +253,5 @@ final class MonoVertexReader {
     private static Map<String, String> annotations(GenericKubernetesResource mv) {
         Map<String, String> annotations = mv.getMetadata().getAnnotations();
         return annotations == null ? Map.of() : annotations;
-    }
-
-    private static BiConsumer<ScaleSpec.Builder, Integer> setter(String field) {
-        switch (field) {
-            case "min":
-                return ScaleSpec.Builder::min;
-            case "max":
-                return ScaleSpec.Builder::max;
-            case "lookbackSeconds":
-                return ScaleSpec.Builder::lookbackSeconds;
-            case "zeroReplicaSleepSeconds":
-                return ScaleSpec.Builder::zeroReplicaSleepSeconds;
-            case "targetProcessingSeconds":
-                return ScaleSpec.Builder::targetProcessingSeconds;
-            case "targetBufferAvailability":
-                return ScaleSpec.Builder::targetBufferAvailability;
-            case "replicasPerScale":
-                return ScaleSpec.Builder::replicasPerScale;
-            case "replicasPerScaleUp":
-                return ScaleSpec.Builder::replicasPerScaleUp;
-            case "replicasPerScaleDown":
-                return ScaleSpec.Builder::replicasPerScaleDown;
-            case "scaleUpCooldownSeconds":
-                return ScaleSpec.Builder::scaleUpCooldownSeconds;
-            case "scaleDownCooldownSeconds":
-                return ScaleSpec.Builder::scaleDownCooldownSeconds;
-            default:
-                throw new IllegalArgumentException("no spec.scale field " + field);
-        }
     }
 }

@@ -49,13 +49,6 @@ public final class MemoryActuator implements Actuator {
                     ActuationException.Failure.TARGET_GONE,
                     target + " is not known to the memory actuator");
         }
-        statuses.put(
-                target,
-                current.toBuilder()
-                        .specReplicas(replicas)
-                        .replicas(replicas)
-                        .readyReplicas(replicas)
-                        .lastScaledAt(clock.instant())
-                        .build());
+        statuses.put(target, current.scaledTo(replicas, clock.instant()));
     }
 }

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.function.BiConsumer;
 
 /**
  * Reads {@code discovery.static}: a list of {@code {namespace, name, replicas, scale: {...}}} with
@@ -45,23 +44,6 @@ final class StaticTargets {
     static final ConfigOption<String> TIMEZONE =
             ConfigOption.optional(
                     "timezone", ValueType.string(), "UTC", "Time zone of the windows.");
-
-    private static final Map<String, BiConsumer<ScaleSpec.Builder, Integer>> FIELDS =
-            new LinkedHashMap<>();
-
-    static {
-        FIELDS.put("min", ScaleSpec.Builder::min);
-        FIELDS.put("max", ScaleSpec.Builder::max);
-        FIELDS.put("lookbackSeconds", ScaleSpec.Builder::lookbackSeconds);
-        FIELDS.put("zeroReplicaSleepSeconds", ScaleSpec.Builder::zeroReplicaSleepSeconds);
-        FIELDS.put("targetProcessingSeconds", ScaleSpec.Builder::targetProcessingSeconds);
-        FIELDS.put("targetBufferAvailability", ScaleSpec.Builder::targetBufferAvailability);
-        FIELDS.put("replicasPerScale", ScaleSpec.Builder::replicasPerScale);
-        FIELDS.put("replicasPerScaleUp", ScaleSpec.Builder::replicasPerScaleUp);
-        FIELDS.put("replicasPerScaleDown", ScaleSpec.Builder::replicasPerScaleDown);
-        FIELDS.put("scaleUpCooldownSeconds", ScaleSpec.Builder::scaleUpCooldownSeconds);
-        FIELDS.put("scaleDownCooldownSeconds", ScaleSpec.Builder::scaleDownCooldownSeconds);
-    }
 
     /** One static target and the replicas it starts with. */
     record Entry(Target target, int replicas) {}
@@ -96,13 +78,13 @@ final class StaticTargets {
 
     private static ScaleSpec scale(ConfigView scale) {
         ScaleSpec.Builder builder = ScaleSpec.builder().disabled(scale.get(DISABLED));
-        for (Map.Entry<String, BiConsumer<ScaleSpec.Builder, Integer>> field : FIELDS.entrySet()) {
+        for (String field : ScaleSpec.INTEGER_FIELDS) {
             ConfigOption<Integer> option =
                     ConfigOption.required(
-                            field.getKey(),
+                            field,
                             ValueType.integer(Integer.MIN_VALUE, Integer.MAX_VALUE),
-                            "spec.scale." + field.getKey());
-            scale.getOptional(option).ifPresent(v -> field.getValue().accept(builder, v));
+                            "spec.scale." + field);
+            scale.getOptional(option).ifPresent(v -> builder.field(field, v));
         }
         if (scale.contains("cron")) {
             builder.cron(cron(scale.section("cron")));

@@ -29,6 +29,21 @@ public final class ScaleSpec {
     public static final int DEFAULT_TARGET_BUFFER_AVAILABILITY = 50;
     public static final int DEFAULT_REPLICAS_PER_SCALE = 2;
 
+    /** The names of the integer {@code spec.scale} fields, as Numaflow spells them. */
+    public static final List<String> INTEGER_FIELDS =
+            List.of(
+                    "min",
+                    "max",
+                    "lookbackSeconds",
+                    "zeroReplicaSleepSeconds",
+                    "targetProcessingSeconds",
+                    "targetBufferAvailability",
+                    "replicasPerScale",
+                    "replicasPerScaleUp",
+                    "replicasPerScaleDown",
+                    "scaleUpCooldownSeconds",
+                    "scaleDownCooldownSeconds");
+
     private static final ScaleSpec DEFAULTS = builder().build();
 
     private final boolean disabled;
@@ -350,6 +365,45 @@ public final class ScaleSpec {
         public Builder replicasPerScaleDown(Integer replicas) {
             this.replicasPerScaleDown = replicas;
             return this;
+        }
+
+        /**
+         * Sets the integer field named as in Numaflow's {@code spec.scale} (one of {@link
+         * #INTEGER_FIELDS}).
+         *
+         * @throws IllegalArgumentException for another name
+         */
+        public Builder field(String name, Integer value) {
+            switch (name) {
+                case "min":
+                    return min(value);
+                case "max":
+                    return max(value);
+                case "lookbackSeconds":
+                    return lookbackSeconds(value);
+                case "zeroReplicaSleepSeconds":
+                    return zeroReplicaSleepSeconds(value);
+                case "targetProcessingSeconds":
+                    return targetProcessingSeconds(value);
+                case "targetBufferAvailability":
+                    return targetBufferAvailability(value);
+                case "replicasPerScale":
+                    return replicasPerScale(value);
+                case "replicasPerScaleUp":
+                    return replicasPerScaleUp(value);
+                case "replicasPerScaleDown":
+                    return replicasPerScaleDown(value);
+                case "scaleUpCooldownSeconds":
+                    return scaleUpCooldownSeconds(value);
+                case "scaleDownCooldownSeconds":
+                    return scaleDownCooldownSeconds(value);
+                default:
+                    throw new IllegalArgumentException(
+                            "no integer spec.scale field '"
+                                    + name
+                                    + "'; expected one of "
+                                    + INTEGER_FIELDS);
+            }
         }
 
         public Builder cron(CronScaling cron) {

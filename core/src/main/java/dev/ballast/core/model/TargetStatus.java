@@ -102,6 +102,19 @@ public final class TargetStatus {
         return seconds + nanos / 1e9;
     }
 
+    /**
+     * The status once Numaflow's reconciler has carried out a change to {@code replicas} at {@code
+     * at}: spec and status replicas moved, every replica ready, {@code lastScaledAt} set.
+     */
+    public TargetStatus scaledTo(int replicas, Instant at) {
+        return toBuilder()
+                .specReplicas(replicas)
+                .replicas(replicas)
+                .readyReplicas(replicas)
+                .lastScaledAt(at)
+                .build();
+    }
+
     public Builder toBuilder() {
         return builder()
                 .specReplicas(specReplicas)

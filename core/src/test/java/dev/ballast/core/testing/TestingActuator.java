@@ -76,14 +76,7 @@ public final class TestingActuator implements Actuator {
             throw new ActuationException(
                     ActuationException.Failure.TARGET_GONE, target + " does not exist");
         }
-        statuses.put(
-                target,
-                current.toBuilder()
-                        .specReplicas(replicas)
-                        .replicas(replicas)
-                        .readyReplicas(replicas)
-                        .lastScaledAt(clock.instant())
-                        .build());
+        statuses.put(target, current.scaledTo(replicas, clock.instant()));
         changes.add(new Change(target, current.replicas(), replicas));
     }
 
