@@ -107,8 +107,9 @@ class CommandLineTest {
                         GOOD.replace("type: memory", "type: memroy"),
                         "actuator.type: 'memroy' is not valid; expected one of kubernetes, memory"),
                 Arguments.of(
-                        GOOD.replace("type: fixed, fixed", "type: prometheus, fixed"),
-                        "source.type: 'prometheus' is not valid; expected one of daemon, fixed"),
+                        GOOD.replace("type: fixed, fixed", "type: graphite, fixed"),
+                        "source.type: 'graphite' is not valid; expected one of daemon, fixed,"
+                                + " prometheus"),
                 Arguments.of(
                         GOOD.replace("max: 4", "max: 0"),
                         "discovery.static[0].scale: scale.min=1 is greater than scale.max=0"),

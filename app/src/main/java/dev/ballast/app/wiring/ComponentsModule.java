@@ -27,7 +27,10 @@ public final class ComponentsModule {
     private static ProviderContext context(
             AppConfig config, Clock clock, String kind, String name) {
         return ProviderContext.of(
-                ProviderRegistry.sectionFor(config.root(), kind, name), clock, config.dryRun());
+                ProviderRegistry.sectionFor(config.root(), kind, name),
+                clock,
+                config.dryRun(),
+                config.interval());
     }
 
     @Provides

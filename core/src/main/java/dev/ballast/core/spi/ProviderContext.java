@@ -25,6 +25,14 @@ public interface ProviderContext {
         return false;
     }
 
+    /**
+     * How often the control loop evaluates each target, for components that cache per interval (a
+     * batching metric source, for example). The default is Numaflow's 30 seconds.
+     */
+    default java.time.Duration interval() {
+        return java.time.Duration.ofSeconds(30);
+    }
+
     /** A context over {@code config} and {@code clock}, not in dry-run mode. */
     static ProviderContext of(ConfigView config, Clock clock) {
         return of(config, clock, false);
@@ -32,6 +40,13 @@ public interface ProviderContext {
 
     /** A context over {@code config} and {@code clock}, in dry-run mode or not. */
     static ProviderContext of(ConfigView config, Clock clock, boolean dryRun) {
+        return of(config, clock, dryRun, java.time.Duration.ofSeconds(30));
+    }
+
+    /** A context with every setting given. */
+    static ProviderContext of(
+            ConfigView config, Clock clock, boolean dryRun, java.time.Duration interval) {
+        Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         return new ProviderContext() {
@@ -48,6 +63,11 @@ public interface ProviderContext {
             @Override
             public boolean dryRun() {
                 return dryRun;
+            }
+
+            @Override
+            public java.time.Duration interval() {
+                return interval;
             }
 
             @Override

@@ -1,0 +1,248 @@
+package dev.ballast.source.prometheus;
+
+import dev.ballast.core.config.ConfigException;
+import dev.ballast.core.config.ConfigOption;
+import dev.ballast.core.config.ConfigView;
+import dev.ballast.core.config.ValueType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+
+/** The Prometheus source's settings (config section {@code source.prometheus}). */
+record PrometheusSourceConfig(
+        HttpUrl url,
+        Duration timeout,
+        Duration connectTimeout,
+        Optional<Path> bearerTokenFile,
+        Optional<String> basicAuthUser,
+        Optional<Path> basicAuthPasswordFile,
+        Optional<Path> caFile,
+        boolean insecureSkipVerify,
+        Map<String, String> headers,
+        boolean batch,
+        PromQl rateQuery,
+        PromQl pendingQuery,
+        PromQl freshnessQuery,
+        PromQl batchRateQuery,
+        PromQl batchPendingQuery,
+        PromQl batchFreshnessQuery,
+        String namespaceLabel,
+        String nameLabel,
+        Duration staleAfter) {
+
+    static final String RATE =
+            "sum(rate(monovtx_read_total{namespace=\"{namespace}\",mvtx_name=\"{name}\"}[{lookback}s]))";
+    static final String PENDING =
+            "avg_over_time(monovtx_pending_raw{namespace=\"{namespace}\",mvtx_name=\"{name}\",mvtx_replica=\"0\"}[{lookback}s])";
+    static final String FRESHNESS =
+            "max(timestamp(monovtx_read_total{namespace=\"{namespace}\",mvtx_name=\"{name}\"}))";
+    static final String BATCH_RATE =
+            "sum by (namespace, mvtx_name) (rate(monovtx_read_total[{lookback}s]))";
+    static final String BATCH_PENDING =
+            "avg by (namespace, mvtx_name)"
+                    + " (avg_over_time(monovtx_pending_raw{mvtx_replica=\"0\"}[{lookback}s]))";
+    static final String BATCH_FRESHNESS =
+            "max by (namespace, mvtx_name) (timestamp(monovtx_read_total))";
+
+    static final ConfigOption<String> URL =
+            ConfigOption.required(
+                    "url",
+                    ValueType.string(),
+                    "Base URL of the Prometheus server, for example http://prometheus:9090.");
+    static final ConfigOption<Duration> TIMEOUT =
+            ConfigOption.optional(
+                    "timeout",
+                    ValueType.duration(Duration.ofMillis(10), Duration.ofMinutes(5)),
+                    Duration.ofSeconds(5),
+                    "How long one query may take.");
+    static final ConfigOption<Duration> CONNECT_TIMEOUT =
+            ConfigOption.optional(
+                    "connectTimeout",
+                    ValueType.duration(Duration.ofMillis(10), Duration.ofMinutes(1)),
+                    Duration.ofSeconds(2),
+                    "Connect timeout.");
+    static final ConfigOption<String> BEARER_TOKEN_FILE =
+            ConfigOption.required(
+                    "bearerTokenFile", ValueType.string(), "File holding a bearer token to send.");
+    static final ConfigOption<String> BASIC_USER =
+            ConfigOption.required(
+                    "username", ValueType.string(), "Basic auth user (basicAuth.username).");
+    static final ConfigOption<String> BASIC_PASSWORD_FILE =
+            ConfigOption.required(
+                    "passwordFile",
+                    ValueType.string(),
+                    "File holding the basic auth password (basicAuth.passwordFile).");
+    static final ConfigOption<String> CA_FILE =
+            ConfigOption.required(
+                    "caFile", ValueType.string(), "PEM file of the CA to trust for https.");
+    static final ConfigOption<Boolean> INSECURE =
+            ConfigOption.optional(
+                    "insecureSkipVerify",
+                    ValueType.bool(),
+                    false,
+                    "Trust any certificate and skip the host name check (only when asked for).");
+    static final ConfigOption<Boolean> BATCH =
+            ConfigOption.optional(
+                    "batch",
+                    ValueType.bool(),
+                    true,
+                    "One query per signal per interval for all targets, instead of one per"
+                            + " target.");
+    static final ConfigOption<String> RATE_QUERY =
+            ConfigOption.optional(
+                    "rateQuery",
+                    ValueType.string(),
+                    RATE,
+                    "Per-target rate query; {namespace}, {name}, {lookback}.");
+    static final ConfigOption<String> PENDING_QUERY =
+            ConfigOption.optional(
+                    "pendingQuery",
+                    ValueType.string(),
+                    PENDING,
+                    "Per-target pending query; {namespace}, {name}, {lookback}.");
+    static final ConfigOption<String> FRESHNESS_QUERY =
+            ConfigOption.optional(
+                    "freshnessQuery",
+                    ValueType.string(),
+                    FRESHNESS,
+                    "Per-target time of the newest sample (seconds); older than staleAfter reads as"
+                            + " stale.");
+    static final ConfigOption<String> BATCH_RATE_QUERY =
+            ConfigOption.optional(
+                    "batchRateQuery",
+                    ValueType.string(),
+                    BATCH_RATE,
+                    "Batch rate query, one series per target; {lookback}.");
+    static final ConfigOption<String> BATCH_PENDING_QUERY =
+            ConfigOption.optional(
+                    "batchPendingQuery",
+                    ValueType.string(),
+                    BATCH_PENDING,
+                    "Batch pending query, one series per target; {lookback}.");
+    static final ConfigOption<String> BATCH_FRESHNESS_QUERY =
+            ConfigOption.optional(
+                    "batchFreshnessQuery",
+                    ValueType.string(),
+                    BATCH_FRESHNESS,
+                    "Batch time of each target's newest sample.");
+    static final ConfigOption<String> NAMESPACE_LABEL =
+            ConfigOption.optional(
+                    "namespaceLabel",
+                    ValueType.string(),
+                    "namespace",
+                    "Label holding the namespace in batch answers.");
+    static final ConfigOption<String> NAME_LABEL =
+            ConfigOption.optional(
+                    "nameLabel",
+                    ValueType.string(),
+                    "mvtx_name",
+                    "Label holding the MonoVertex name in batch answers.");
+    static final ConfigOption<Duration> STALE_AFTER =
+            ConfigOption.optional(
+                    "staleAfter",
+                    ValueType.duration(Duration.ofSeconds(1), Duration.ofHours(1)),
+                    Duration.ofMinutes(2),
+                    "Signals whose newest sample is older than this read as unknown (STALE).");
+
+    static final List<ConfigOption<?>> OPTIONS =
+            List.of(
+                    URL,
+                    TIMEOUT,
+                    CONNECT_TIMEOUT,
+                    BEARER_TOKEN_FILE,
+                    CA_FILE,
+                    INSECURE,
+                    BATCH,
+                    RATE_QUERY,
+                    PENDING_QUERY,
+                    FRESHNESS_QUERY,
+                    BATCH_RATE_QUERY,
+                    BATCH_PENDING_QUERY,
+                    BATCH_FRESHNESS_QUERY,
+                    NAMESPACE_LABEL,
+                    NAME_LABEL,
+                    STALE_AFTER);
+
+    static PrometheusSourceConfig from(ConfigView config) {
+        String base = config.get(URL);
+        HttpUrl url = HttpUrl.parse(base);
+        if (url == null) {
+            throw new ConfigException(
+                    key(config, URL), "'" + base + "' is not valid; expected an http or https URL");
+        }
+        ConfigView basic = config.section("basicAuth");
+        Optional<String> user = basic.getOptional(BASIC_USER);
+        Optional<Path> password = basic.getOptional(BASIC_PASSWORD_FILE).map(Path::of);
+        if (user.isPresent() != password.isPresent()) {
+            throw new ConfigException(
+                    basic.path(),
+                    "basic auth needs both username and passwordFile, got only "
+                            + (user.isPresent() ? "username" : "passwordFile"));
+        }
+        Optional<Path> caFile = config.getOptional(CA_FILE).map(Path::of);
+        boolean insecure = config.get(INSECURE);
+        if (insecure && caFile.isPresent()) {
+            throw new ConfigException(
+                    key(config, INSECURE), "'true' is not valid together with caFile; choose one");
+        }
+        ConfigView headerSection = config.section("headers");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : headerSection.keys()) {
+            headers.put(
+                    name,
+                    headerSection.get(
+                            ConfigOption.required(
+                                    name, ValueType.string(), "Header " + name + ".")));
+        }
+        return new PrometheusSourceConfig(
+                url,
+                config.get(TIMEOUT),
+                config.get(CONNECT_TIMEOUT),
+                config.getOptional(BEARER_TOKEN_FILE).map(Path::of),
+                user,
+                password,
+                caFile,
+                insecure,
+                headers,
+                config.get(BATCH),
+                PromQl.parse(
+                        key(config, RATE_QUERY),
+                        config.get(RATE_QUERY),
+                        "namespace",
+                        "name",
+                        "lookback"),
+                PromQl.parse(
+                        key(config, PENDING_QUERY),
+                        config.get(PENDING_QUERY),
+                        "namespace",
+                        "name",
+                        "lookback"),
+                PromQl.parse(
+                        key(config, FRESHNESS_QUERY),
+                        config.get(FRESHNESS_QUERY),
+                        "namespace",
+                        "name",
+                        "lookback"),
+                PromQl.parse(
+                        key(config, BATCH_RATE_QUERY), config.get(BATCH_RATE_QUERY), "lookback"),
+                PromQl.parse(
+                        key(config, BATCH_PENDING_QUERY),
+                        config.get(BATCH_PENDING_QUERY),
+                        "lookback"),
+                PromQl.parse(
+                        key(config, BATCH_FRESHNESS_QUERY),
+                        config.get(BATCH_FRESHNESS_QUERY),
+                        "lookback"),
+                config.get(NAMESPACE_LABEL),
+                config.get(NAME_LABEL),
+                config.get(STALE_AFTER));
+    }
+
+    private static String key(ConfigView config, ConfigOption<?> option) {
+        return config.path().isEmpty() ? option.key() : config.path() + "." + option.key();
+    }
+}
