@@ -55,8 +55,12 @@ final class PrometheusClient implements AutoCloseable {
      * @throws ConfigException naming the file that cannot be used
      */
     static PrometheusClient create(PrometheusSourceConfig config, String section) {
+        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+        dispatcher.setMaxRequests(config.maxConcurrentQueries());
+        dispatcher.setMaxRequestsPerHost(config.maxConcurrentQueries());
         OkHttpClient.Builder builder =
                 new OkHttpClient.Builder()
+                        .dispatcher(dispatcher)
                         .connectTimeout(config.connectTimeout())
                         .readTimeout(config.timeout())
                         .callTimeout(config.timeout());

@@ -32,7 +32,8 @@ record PrometheusSourceConfig(
         PromQl batchFreshnessQuery,
         String namespaceLabel,
         String nameLabel,
-        Duration staleAfter) {
+        Duration staleAfter,
+        int maxConcurrentQueries) {
 
     static final String RATE =
             "sum(rate(monovtx_read_total{namespace=\"{namespace}\",mvtx_name=\"{name}\"}[{lookback}s]))";
@@ -148,6 +149,14 @@ record PrometheusSourceConfig(
                     Duration.ofMinutes(2),
                     "Signals whose newest sample is older than this read as unknown (STALE).");
 
+    static final ConfigOption<Integer> MAX_CONCURRENT_QUERIES =
+            ConfigOption.optional(
+                    "maxConcurrentQueries",
+                    ValueType.integer(1, 1024),
+                    16,
+                    "Queries in flight to the server at once (per-target mode sends three per"
+                            + " target).");
+
     static final List<ConfigOption<?>> OPTIONS =
             List.of(
                     URL,
@@ -239,7 +248,8 @@ record PrometheusSourceConfig(
                         "lookback"),
                 config.get(NAMESPACE_LABEL),
                 config.get(NAME_LABEL),
-                config.get(STALE_AFTER));
+                config.get(STALE_AFTER),
+                config.get(MAX_CONCURRENT_QUERIES));
     }
 
     private static String key(ConfigView config, ConfigOption<?> option) {

@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MonoVertexExporter implements AutoCloseable {
 
     /** One MonoVertex replica's series. */
-    static final class Series {
-        volatile double ratePerSecond;
-        volatile double pending;
+    public static final class Series {
+        public volatile double ratePerSecond;
+        public volatile double pending;
         volatile long startMillis = System.currentTimeMillis();
         volatile double base;
 
@@ -29,7 +29,7 @@ public final class MonoVertexExporter implements AutoCloseable {
         }
 
         /** Changes the rate from now on without a jump in the counter. */
-        void rate(double perSecond) {
+        public void rate(double perSecond) {
             base = counter();
             startMillis = System.currentTimeMillis();
             ratePerSecond = perSecond;
@@ -87,12 +87,12 @@ public final class MonoVertexExporter implements AutoCloseable {
     }
 
     /** The series of MonoVertex {@code name}, made on first use (rate 0, pending 0). */
-    Series monoVertex(String name) {
+    public Series monoVertex(String name) {
         return series.computeIfAbsent(name, n -> new Series());
     }
 
     /** {@code host:port} for a scrape config. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 

@@ -56,12 +56,21 @@ public final class PrometheusServer implements AutoCloseable {
      */
     public static PrometheusServer start(List<String> targets, String namespace)
             throws IOException {
+        return start(targets, namespace, 1);
+    }
+
+    /** As {@link #start(List, String)}, scraping every {@code scrapeSeconds}. */
+    public static PrometheusServer start(List<String> targets, String namespace, int scrapeSeconds)
+            throws IOException {
         requireBinary();
         Path dir = Files.createTempDirectory("ballast-prometheus");
         int port = freePort();
         StringBuilder config = new StringBuilder();
-        config.append("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n")
-                .append("scrape_configs:\n  - job_name: monovertex\n    scrape_interval: 1s\n")
+        config.append("global:\n  scrape_interval: " + scrapeSeconds + "s\n")
+                .append("  evaluation_interval: 1s\n")
+                .append("scrape_configs:\n  - job_name: monovertex\n")
+                .append("    scrape_interval: " + scrapeSeconds + "s\n")
+                .append("    scrape_timeout: " + scrapeSeconds + "s\n")
                 .append("    static_configs:\n      - targets: [");
         for (int i = 0; i < targets.size(); i++) {
             config.append(i == 0 ? "" : ", ").append('"').append(targets.get(i)).append('"');
