@@ -174,7 +174,8 @@ record PrometheusSourceConfig(
                     BATCH_FRESHNESS_QUERY,
                     NAMESPACE_LABEL,
                     NAME_LABEL,
-                    STALE_AFTER);
+                    STALE_AFTER,
+                    MAX_CONCURRENT_QUERIES);
 
     static PrometheusSourceConfig from(ConfigView config) {
         String base = config.get(URL);
