@@ -15,7 +15,12 @@ import picocli.CommandLine.Command;
         description =
                 "An autoscaler for Numaflow MonoVertex objects that never reads an unknown signal"
                         + " as zero.",
-        subcommands = {RunCommand.class, ValidateCommand.class, DemoCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ValidateCommand.class,
+            DemoCommand.class,
+            ScorecardCommand.class
+        })
 public final class BallastCommand implements Runnable {
 
     public static final int OK = 0;
@@ -27,7 +32,7 @@ public final class BallastCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "a command is required: run, validate or demo");
+                spec.commandLine(), "a command is required: run, validate, demo or scorecard");
     }
 
     /** Runs the command line and returns the exit code. */

@@ -8,6 +8,7 @@ import dev.ballast.app.observe.DecisionLog;
 import dev.ballast.core.loop.ControlLoop;
 import dev.ballast.core.loop.DecisionListener;
 import dev.ballast.core.loop.ExecutorScheduler;
+import dev.ballast.core.loop.Scheduler;
 import dev.ballast.core.policy.DefaultScalingPolicy;
 import dev.ballast.core.policy.ScalingPolicy;
 import dev.ballast.core.spi.Actuator;
@@ -29,6 +30,10 @@ import javax.inject.Singleton;
 public final class LoopModule {
 
     private LoopModule() {}
+
+    private static java.time.Duration scaled(java.time.Duration delay, double scale) {
+        return java.time.Duration.ofNanos((long) (delay.toNanos() / scale));
+    }
 
     @Provides
     @Singleton
@@ -62,10 +67,14 @@ public final class LoopModule {
             ScheduledExecutorService timer,
             @Named("workers") ExecutorService workers,
             BallastMetrics metrics,
-            Optional<DecisionLog> log) {
+            Optional<DecisionLog> log,
+            List<DecisionListener> extra,
+            @Named("timeScale") double timeScale) {
         List<DecisionListener> listeners = new ArrayList<>();
         listeners.add(metrics);
         log.ifPresent(listeners::add);
+        listeners.addAll(extra);
+        Scheduler scheduler = new ExecutorScheduler(timer);
         return new ControlLoop(
                 discovery,
                 source,
@@ -73,7 +82,9 @@ public final class LoopModule {
                 policy,
                 config.loopSettings(),
                 clock,
-                new ExecutorScheduler(timer),
+                timeScale == 1
+                        ? scheduler
+                        : (task, delay) -> scheduler.schedule(task, scaled(delay, timeScale)),
                 workers,
                 listeners);
     }
