@@ -152,10 +152,49 @@ class CommandLineTest {
     }
 
     @Test
-    void theDemoSaysItIsNotAvailableYet() {
-        Result r = run("demo");
+    void theDemoRunsTheRealPathAndWritesAChartAndAScorecard() throws Exception {
+        Path chart = dir.resolve("demo.png");
+        Path card = dir.resolve("demo.md");
 
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("simulator");
+        Result r =
+                run(
+                        "demo",
+                        "--speed",
+                        "400",
+                        "--chart",
+                        chart.toString(),
+                        "--out",
+                        card.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("Ballast demo: daemon-restart")
+                .contains("RATE_UNKNOWN")
+                .contains("| daemon-restart | Ballast (live, real app path) | 0 | 0 |")
+                .contains("| daemon-restart | Numaflow pre-fix |");
+        assertThat(Files.size(chart)).isGreaterThan(10_000);
+        assertThat(Files.readAllBytes(chart)).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThat(Files.readString(card)).contains("Numaflow pre-fix");
+    }
+
+    @Test
+    void anUnknownScenarioIsAUsageError() {
+        Result r = run("demo", "--scenario", "earthquake");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("--scenario 'earthquake' is not valid; expected one of steady, ramp-up");
+    }
+
+    @Test
+    void theScorecardCoversEveryScenarioAndPolicy() throws Exception {
+        Path card = dir.resolve("scorecard.md");
+
+        Result r = run("scorecard", "--out", card.toString());
+
+        assertThat(r.code()).isZero();
+        assertThat(Files.readString(card))
+                .contains("| scrape-failures | Numaflow 1.8 |")
+                .contains("| daemon-restart | Ballast |");
     }
 }
