@@ -67,6 +67,7 @@ class EndToEndTest {
                 "    minimumCalls: 3",
                 "    slidingWindowSize: 3",
                 "    openFor: 1s",
+                "    perEndpointMetrics: true",
                 "actuator:",
                 "  type: memory",
                 "discovery:",
@@ -192,7 +193,9 @@ class EndToEndTest {
                             List<JsonNode> ds = ballast.decisionsOf("prod/payments");
                             return !ds.isEmpty() && !ds.get(ds.size() - 1).get("rate").isNull();
                         });
-        assertThat(metrics()).contains("resilience4j_circuitbreaker_state");
+        assertThat(metrics())
+                .contains("resilience4j_circuitbreaker_state")
+                .contains("ballast_circuit_breakers{state=\"closed\",}");
     }
 
     @Test

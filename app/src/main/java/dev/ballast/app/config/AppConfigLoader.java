@@ -19,7 +19,15 @@ import java.util.Map;
 /** Reads the YAML config file into an {@link AppConfig}, checking every app-level key. */
 public final class AppConfigLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Large static target lists are allowed: up to 64 MiB of YAML. */
+    private static final ObjectMapper YAML =
+            new ObjectMapper(YAMLFactory.builder().loaderOptions(largeDocuments()).build());
+
+    private static org.yaml.snakeyaml.LoaderOptions largeDocuments() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(64 * 1024 * 1024);
+        return options;
+    }
 
     private AppConfigLoader() {}
 

@@ -23,7 +23,8 @@ public record ResilienceSettings(
         int failureRateThreshold,
         int slidingWindowSize,
         int minimumCalls,
-        Duration openFor) {
+        Duration openFor,
+        boolean perEndpointMetrics) {
 
     static final ConfigOption<Integer> MAX_ATTEMPTS =
             ConfigOption.optional(
@@ -68,11 +69,20 @@ public record ResilienceSettings(
      * Every option: retry ones under resilience.retry, breaker ones under
      * resilience.circuitBreaker.
      */
+    static final ConfigOption<Boolean> PER_ENDPOINT_METRICS =
+            ConfigOption.optional(
+                    "perEndpointMetrics",
+                    ValueType.bool(),
+                    false,
+                    "Export Resilience4j's metrics for every endpoint's breaker (one set per"
+                            + " daemon: thousands of series with many targets). Off, only"
+                            + " ballast_circuit_breakers{state} counts them.");
+
     public static final List<ConfigOption<?>> RETRY_OPTIONS =
             List.of(MAX_ATTEMPTS, INITIAL_BACKOFF);
 
     public static final List<ConfigOption<?>> CIRCUIT_BREAKER_OPTIONS =
-            List.of(FAILURE_RATE, WINDOW, MINIMUM_CALLS, OPEN_FOR);
+            List.of(FAILURE_RATE, WINDOW, MINIMUM_CALLS, OPEN_FOR, PER_ENDPOINT_METRICS);
 
     /**
      * Reads {@code resilience.retry} and {@code resilience.circuitBreaker}.
@@ -106,11 +116,13 @@ public record ResilienceSettings(
                 breaker.get(FAILURE_RATE),
                 window,
                 Math.min(minimum, window),
-                breaker.get(OPEN_FOR));
+                breaker.get(OPEN_FOR),
+                breaker.get(PER_ENDPOINT_METRICS));
     }
 
     /** The defaults. */
     public static ResilienceSettings defaults() {
-        return new ResilienceSettings(3, Duration.ofMillis(200), 50, 10, 5, Duration.ofSeconds(30));
+        return new ResilienceSettings(
+                3, Duration.ofMillis(200), 50, 10, 5, Duration.ofSeconds(30), false);
     }
 }

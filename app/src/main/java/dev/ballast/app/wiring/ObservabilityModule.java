@@ -35,7 +35,8 @@ public final class ObservabilityModule {
 
     @Provides
     @Singleton
-    static CollectorRegistry registry(CircuitBreakerRegistry breakers, RetryRegistry retries) {
+    static CollectorRegistry registry(
+            AppConfig config, CircuitBreakerRegistry breakers, RetryRegistry retries) {
         CollectorRegistry registry = new CollectorRegistry(true);
         DefaultExports.register(registry);
         PrometheusMeterRegistry meters =
@@ -43,8 +44,11 @@ public final class ObservabilityModule {
                         PrometheusConfig.DEFAULT,
                         registry,
                         io.micrometer.core.instrument.Clock.SYSTEM);
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        if (config.resilience().perEndpointMetrics()) {
+            TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        }
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
+        new BreakerStates(breakers).register(registry);
         return registry;
     }
 
