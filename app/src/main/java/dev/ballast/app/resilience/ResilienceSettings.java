@@ -31,8 +31,8 @@ public record ResilienceSettings(
                     "maxAttempts",
                     ValueType.integer(1, 10),
                     3,
-                    "Attempts per read (the first included), for transient failures only: refused,"
-                            + " timed out, 429 or 5xx.");
+                    "Attempts per read (the first included), for transient failures only: refused"
+                            + " or reset connections, 429 or 5xx (not timeouts).");
     static final ConfigOption<Duration> INITIAL_BACKOFF =
             ConfigOption.optional(
                     "initialBackoff",
@@ -49,13 +49,13 @@ public record ResilienceSettings(
             ConfigOption.optional(
                     "slidingWindowSize",
                     ValueType.integer(1, 1000),
-                    10,
+                    5,
                     "Calls to one endpoint the failure rate is computed over.");
     static final ConfigOption<Integer> MINIMUM_CALLS =
             ConfigOption.optional(
                     "minimumCalls",
                     ValueType.integer(1, 1000),
-                    5,
+                    3,
                     "Calls to one endpoint before its failure rate counts.");
     static final ConfigOption<Duration> OPEN_FOR =
             ConfigOption.optional(

@@ -17,7 +17,6 @@ import io.github.resilience4j.retry.RetryRegistry;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -79,12 +78,18 @@ public final class ResilientMetricSource implements MetricSource {
                 .build();
     }
 
-    private static boolean isTransient(Throwable error) {
+    /**
+     * Whether a retry may help and fits: refused connections and 429/5xx answers are retried; a
+     * timeout is not, because it has already spent the call's whole time budget and retrying it
+     * would hold a request slot twice as long for an endpoint that does not answer.
+     */
+    static boolean isTransient(Throwable error) {
         Throwable cause = SourceFailures.unwrap(error);
         if (cause instanceof MetricSourceException) {
-            return ((MetricSourceException) cause).failure().isTransient();
+            MetricSourceException.Failure failure = ((MetricSourceException) cause).failure();
+            return failure.isTransient() && failure != MetricSourceException.Failure.TIMEOUT;
         }
-        return cause instanceof TimeoutException;
+        return false;
     }
 
     @Override
