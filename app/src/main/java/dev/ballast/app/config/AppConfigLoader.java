@@ -45,12 +45,33 @@ public final class AppConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("", "config file " + file + " cannot be read: " + e);
         }
-        return parse(text, file.toString());
+        return parse(text, file.toString(), System.getenv());
     }
 
-    /** Reads and checks YAML text; {@code source} names it in errors. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Environment variables that override a setting of the file (secrets-free settings only):
+     * variable name to key path.
+     */
+    public static final Map<String, String> ENVIRONMENT_OVERRIDES =
+            Map.of(
+                    "BALLAST_INTERVAL", "interval",
+                    "BALLAST_DRY_RUN", "dryRun",
+                    "BALLAST_WORKERS", "workers",
+                    "BALLAST_SERVER_PORT", "server.port",
+                    "BALLAST_DECISIONS_FILE", "decisions.file");
+
+    /**
+     * Reads and checks YAML text without environment overrides; {@code source} names it in errors.
+     */
     public static AppConfig parse(String text, String source) {
+        return parse(text, source, Map.of());
+    }
+
+    /**
+     * Reads and checks YAML text, then applies {@link #ENVIRONMENT_OVERRIDES} found in {@code env}.
+     */
+    @SuppressWarnings("unchecked")
+    public static AppConfig parse(String text, String source, Map<String, String> env) {
         Object tree;
         try {
             tree = YAML.readValue(text, Object.class);
@@ -65,7 +86,15 @@ public final class AppConfigLoader {
             throw new ConfigException(
                     "", source + " must hold a YAML mapping at the top, got " + tree);
         }
-        MapConfigView root = MapConfigView.root(new LinkedHashMap<>((Map<String, Object>) tree));
+        Map<String, Object> values = new LinkedHashMap<>((Map<String, Object>) tree);
+        ENVIRONMENT_OVERRIDES.forEach(
+                (variable, keyPath) -> {
+                    String value = env.get(variable);
+                    if (value != null && !value.isBlank()) {
+                        override(values, keyPath, value.trim());
+                    }
+                });
+        MapConfigView root = MapConfigView.root(values);
         Duration interval = root.get(AppOptions.INTERVAL);
         ConfigView safety = root.section("safety");
         ConfigView fallback = safety.section("fallback");
@@ -90,6 +119,22 @@ public final class AppConfigLoader {
                 safetySettings,
                 root.section("decisions").get(AppOptions.DECISIONS_FILE),
                 root.section("server").get(AppOptions.SERVER_PORT));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void override(Map<String, Object> values, String keyPath, String value) {
+        String[] parts = keyPath.split("\\.");
+        Map<String, Object> section = values;
+        for (int i = 0; i < parts.length - 1; i++) {
+            Object child = section.get(parts[i]);
+            Map<String, Object> copy =
+                    child instanceof Map
+                            ? new LinkedHashMap<>((Map<String, Object>) child)
+                            : new LinkedHashMap<>();
+            section.put(parts[i], copy);
+            section = copy;
+        }
+        section.put(parts[parts.length - 1], value);
     }
 
     /**

@@ -37,7 +37,12 @@ public final class ConfigReference {
                 .append(
                         " with the key path, the value and what is allowed; `ballast validate"
                                 + " --config")
-                .append(" FILE` checks a file without running.\n\n");
+                .append(" FILE` checks a file without running.\n\n")
+                .append("Environment variables override these settings of the file: ");
+        java.util.List<String> overrides = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(AppConfigLoader.ENVIRONMENT_OVERRIDES)
+                .forEach((variable, key) -> overrides.add("`" + variable + "` (`" + key + "`)"));
+        out.append(String.join(", ", overrides)).append(".\n\n");
         section(out, "(top level)", "", AppOptions.TOP_LEVEL);
         section(out, "source", "source.", List.of(AppOptions.TYPE));
         section(out, "discovery", "discovery.", List.of(AppOptions.TYPE));
