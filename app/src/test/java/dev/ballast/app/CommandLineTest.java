@@ -187,6 +187,30 @@ class CommandLineTest {
     }
 
     @Test
+    void aDemoSpeedOfZeroIsAUsageError() {
+        Result r = run("demo", "--speed", "0");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--speed '0.0' is not valid");
+    }
+
+    @Test
+    void aDecisionLogThatCannotBeOpenedIsAConfigError() throws Exception {
+        Path config =
+                file(
+                        GOOD.replace(
+                                "decisions: {file: \"\"}",
+                                "decisions: {file: \"/nonexistent/dir/d.jsonl\"}"));
+
+        Result r = run("validate", "--config", config.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err())
+                .contains(
+                        "decisions.file: '/nonexistent/dir/d.jsonl' cannot be opened for writing");
+    }
+
+    @Test
     void theScorecardCoversEveryScenarioAndPolicy() throws Exception {
         Path card = dir.resolve("scorecard.md");
 

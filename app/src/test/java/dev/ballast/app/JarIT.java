@@ -103,6 +103,7 @@ class JarIT {
         p.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of the pipes
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s of SIGTERM").isTrue();
         Duration stopping = Duration.ofNanos(System.nanoTime() - stopAt);
+        assertThat(p.exitValue()).as("a stop asked for is a success").isZero();
         await().atMost(5, TimeUnit.SECONDS)
                 .alias("Ballast stopped in " + logs)
                 .until(() -> logs.stream().anyMatch(l -> l.contains("Ballast stopped")));

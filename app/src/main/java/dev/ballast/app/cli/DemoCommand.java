@@ -74,6 +74,13 @@ public final class DemoCommand implements Callable<Integer> {
                                                                 .map(Scenario::name)
                                                                 .collect(
                                                                         Collectors.joining(", "))));
+        if (!(speed > 0 && speed <= 1000)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--speed '"
+                            + speed
+                            + "' is not valid; expected a number above 0 and at most 1000");
+        }
         var console = spec.commandLine().getOut();
         DemoRun.Result result = DemoRun.run(chosen, speed, seed, console);
         String card = DemoRun.scorecardOf(result);

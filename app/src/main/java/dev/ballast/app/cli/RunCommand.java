@@ -38,6 +38,11 @@ public final class RunCommand implements Callable<Integer> {
                                 () -> {
                                     app.close();
                                     stopped.countDown();
+                                    System.out.flush();
+                                    System.err.flush();
+                                    // A stop asked for is a success: exit 0, not the JVM's
+                                    // 143 for SIGTERM.
+                                    Runtime.getRuntime().halt(BallastCommand.OK);
                                 },
                                 "ballast-shutdown"));
         app.start();

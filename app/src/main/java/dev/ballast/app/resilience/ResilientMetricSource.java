@@ -20,8 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /**
- * Wraps a {@link MetricSource} in Resilience4j: a retry for transient failures (refused, timed out,
- * 429, 5xx) with exponential backoff, inside a circuit breaker per endpoint, so that one dead
+ * Wraps a {@link MetricSource} in Resilience4j: a retry for transient failures (refused, 429, 5xx;
+ * not timeouts) with exponential backoff, inside a circuit breaker per endpoint, so that one dead
  * daemon does not slow the others. Whatever happens, the stage completes normally: a failure that
  * is left becomes unknown readings with its cause ({@link UnknownCause#CIRCUIT_OPEN} for an open
  * breaker), never a number and never an exception.
@@ -95,12 +95,13 @@ public final class ResilientMetricSource implements MetricSource {
     @Override
     public CompletionStage<Readings> read(Target target) {
         CircuitBreaker breaker = breakers.circuitBreaker(delegate.endpoint(target));
+        // The breaker sees one result per read (retries included), so that one read's retries
+        // cannot open it on their own.
         CompletionStage<Readings> guarded =
-                Retry.decorateCompletionStage(
-                                retry,
-                                scheduler,
-                                CircuitBreaker.decorateCompletionStage(
-                                        breaker, () -> timed(target)))
+                CircuitBreaker.decorateCompletionStage(
+                                breaker,
+                                Retry.decorateCompletionStage(
+                                        retry, scheduler, () -> timed(target)))
                         .get();
         return guarded.handle(
                 (readings, error) -> {

@@ -15,7 +15,6 @@ import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.hotspot.DefaultExports;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -79,7 +78,8 @@ public final class ObservabilityModule {
                             StandardOpenOption.APPEND);
             return Optional.of(new DecisionLog(out, true));
         } catch (IOException e) {
-            throw new UncheckedIOException("decisions.file " + file + " cannot be opened", e);
+            throw new dev.ballast.core.config.ConfigException(
+                    "decisions.file", "'" + file + "' cannot be opened for writing: " + e);
         }
     }
 }

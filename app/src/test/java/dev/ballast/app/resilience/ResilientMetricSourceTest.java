@@ -97,6 +97,20 @@ class ResilientMetricSourceTest {
     }
 
     @Test
+    void oneReadsRetriesCountOnceForTheBreaker() throws Exception {
+        inner.fail(ORDERS, new MetricSourceException(Failure.UNREACHABLE, "refused"));
+
+        read(); // two attempts, one failed call for the breaker (it opens at two)
+        long calls = inner.callsFor(ORDERS);
+        Readings second = read();
+
+        assertThat(calls).isEqualTo(2);
+        assertThat(inner.callsFor(ORDERS)).as("the breaker was still closed").isEqualTo(4);
+        assertThat(cause(second)).isEqualTo(UnknownCause.SOURCE_ERROR);
+        assertThat(cause(read())).isEqualTo(UnknownCause.CIRCUIT_OPEN);
+    }
+
+    @Test
     void knownReadingsPassThrough() throws Exception {
         inner.known(ORDERS, 12, 40);
 

@@ -50,10 +50,29 @@ final class PromQl {
 
     /** The query for one target. */
     String forTarget(TargetRef target, int lookbackSeconds) {
-        return template.replace("{namespace}", escape(target.namespace()))
-                .replace("{name}", escape(target.name()))
-                .replace("{lookback}", Integer.toString(lookbackSeconds));
+        // One pass, so that a value holding "{name}" is never filled in again.
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        while (m.find()) {
+            String value;
+            switch (m.group(1)) {
+                case "namespace":
+                    value = escape(target.namespace());
+                    break;
+                case "name":
+                    value = escape(target.name());
+                    break;
+                default:
+                    value = Integer.toString(lookbackSeconds);
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
+
+    private static final java.util.regex.Pattern PLACEHOLDER =
+            java.util.regex.Pattern.compile("\\{(namespace|name|lookback)\\}");
 
     /** The query for every target at once. */
     String forAll(int lookbackSeconds) {

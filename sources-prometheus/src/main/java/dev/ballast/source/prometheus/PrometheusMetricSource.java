@@ -24,9 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PrometheusMetricSource implements MetricSource {
 
-    /** A failed batch is asked again after this long, not at every target's read. */
-    static final Duration FAILED_BATCH_HOLD = Duration.ofSeconds(1);
-
     private final PrometheusClient client;
     private final PrometheusSourceConfig config;
     private final Clock clock;
@@ -142,7 +139,9 @@ public final class PrometheusMetricSource implements MetricSource {
         boolean usableAt(Instant now) {
             Duration age = Duration.between(fetchedAt, now);
             if (answer.isCompletedExceptionally()) {
-                return age.compareTo(FAILED_BATCH_HOLD) < 0;
+                // Asked again at the next read: retries and the circuit breaker (one endpoint)
+                // decide how often a failing server is asked.
+                return false;
             }
             return age.compareTo(batchMaxAge) < 0;
         }

@@ -52,6 +52,11 @@ final class SignalReadings {
         if (!warnings.isEmpty()) {
             return Readings.unknown(UnknownCause.NO_DATA, "partial data: " + warnings.get(0));
         }
+        if (newestSample.isEmpty() && (rate.isKnown() || pending.isKnown())) {
+            // Scrapes stopped: Prometheus marks the series stale at once, while range functions
+            // go on answering from older samples for the whole lookback.
+            return Readings.unknown(UnknownCause.STALE, "no recent sample (the series is stale)");
+        }
         if (newestSample.isPresent()) {
             double age = now.toEpochMilli() / 1000.0 - newestSample.getAsDouble();
             if (age > staleAfter.toMillis() / 1000.0) {

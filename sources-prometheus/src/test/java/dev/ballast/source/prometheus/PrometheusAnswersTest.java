@@ -164,6 +164,17 @@ class PrometheusAnswersTest {
     }
 
     @Test
+    void noRecentSampleMakesBothUnknownEvenWhileRangeFunctionsStillAnswer() throws Exception {
+        source(Map.of());
+        answer(vector("0", fresh()), vector("0", fresh()), EMPTY);
+
+        Readings r = read();
+
+        assertThat(cause(r.rate())).isEqualTo(UnknownCause.STALE);
+        assertThat(cause(r.pending())).isEqualTo(UnknownCause.STALE);
+    }
+
+    @Test
     void aPartialDataWarningMakesBothUnknown() throws Exception {
         source(Map.of());
         String warned =
@@ -223,6 +234,20 @@ class PrometheusAnswersTest {
                                 + " only username");
         assertThatThrownBy(() -> source(Map.of("insecureSkipVerify", true, "caFile", "/ca.pem")))
                 .hasMessageContaining("prometheus.insecureSkipVerify");
+    }
+
+    @Test
+    void aValueHoldingAPlaceholderIsNotFilledInAgain() {
+        PromQl q =
+                PromQl.parse(
+                        "k",
+                        "x{namespace=\"{namespace}\",mvtx_name=\"{name}\"}[{lookback}s]",
+                        "namespace",
+                        "name",
+                        "lookback");
+
+        assertThat(q.forTarget(TargetRef.monoVertex("{name}", "{lookback}"), 60))
+                .isEqualTo("x{namespace=\"{name}\",mvtx_name=\"{lookback}\"}[60s]");
     }
 
     @Test
