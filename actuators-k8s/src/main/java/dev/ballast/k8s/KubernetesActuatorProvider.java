@@ -71,7 +71,7 @@ public final class KubernetesActuatorProvider implements ActuatorProvider {
         Duration retryPeriod = election.get(KubernetesOptions.RETRY_PERIOD);
         if (renewDeadline.compareTo(leaseDuration) >= 0) {
             throw new ConfigException(
-                    KubernetesProviders.keyPath(election, KubernetesOptions.RENEW_DEADLINE),
+                    election.pathOf(KubernetesOptions.RENEW_DEADLINE),
                     "'"
                             + renewDeadline.toMillis()
                             + "ms' is not valid; it must be below leaseDuration ("
@@ -80,7 +80,7 @@ public final class KubernetesActuatorProvider implements ActuatorProvider {
         }
         if (retryPeriod.compareTo(renewDeadline) >= 0) {
             throw new ConfigException(
-                    KubernetesProviders.keyPath(election, KubernetesOptions.RETRY_PERIOD),
+                    election.pathOf(KubernetesOptions.RETRY_PERIOD),
                     "'"
                             + retryPeriod.toMillis()
                             + "ms' is not valid; it must be below renewDeadline ("

@@ -36,7 +36,7 @@ public final class KubernetesDiscoveryProvider implements TargetDiscoveryProvide
         for (String namespace : namespaces) {
             if (namespace.isBlank()) {
                 throw new ConfigException(
-                        KubernetesProviders.keyPath(config, KubernetesOptions.NAMESPACES),
+                        config.pathOf(KubernetesOptions.NAMESPACES),
                         "'" + namespaces + "' is not valid; namespaces must not be blank");
             }
             scopes.add(new MonoVertexCache.Scope(namespace, selector));

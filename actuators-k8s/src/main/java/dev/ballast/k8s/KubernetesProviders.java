@@ -1,7 +1,6 @@
 package dev.ballast.k8s;
 
 import dev.ballast.core.config.ConfigException;
-import dev.ballast.core.config.ConfigOption;
 import dev.ballast.core.config.ConfigView;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,7 +20,7 @@ final class KubernetesProviders {
             return KubernetesSessions.acquire(kubeconfig, resync);
         } catch (IOException | RuntimeException e) {
             throw new ConfigException(
-                    keyPath(config, KubernetesOptions.KUBECONFIG),
+                    config.pathOf(KubernetesOptions.KUBECONFIG),
                     "'"
                             + (kubeconfig.isEmpty() ? "<standard discovery>" : kubeconfig)
                             + "' cannot be used: "
@@ -44,9 +43,5 @@ final class KubernetesProviders {
                 action.run();
             }
         };
-    }
-
-    static String keyPath(ConfigView config, ConfigOption<?> option) {
-        return config.path().isEmpty() ? option.key() : config.path() + "." + option.key();
     }
 }

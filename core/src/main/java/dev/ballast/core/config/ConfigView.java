@@ -16,6 +16,14 @@ public interface ConfigView {
     /** The dotted path of this section from the root, empty for the root itself. */
     String path();
 
+    /**
+     * The full dotted path of {@code option} in this section, as error messages name it (for
+     * example {@code source.daemon.caFile}).
+     */
+    default String pathOf(ConfigOption<?> option) {
+        return path().isEmpty() ? option.key() : path() + "." + option.key();
+    }
+
     /** The keys present in this section. */
     Set<String> keys();
 

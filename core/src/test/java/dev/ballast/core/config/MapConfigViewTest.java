@@ -48,6 +48,15 @@ class MapConfigViewTest {
     }
 
     @Test
+    void pathOfNamesAnOptionFromTheRoot() {
+        MapConfigView root = MapConfigView.root(Map.of());
+
+        assertThat(root.pathOf(PORT)).isEqualTo("port");
+        assertThat(root.section("source").section("daemon").pathOf(TIMEOUT))
+                .isEqualTo("source.daemon.timeout");
+    }
+
+    @Test
     void aBadValueNamesTheKeyPathTheValueAndWhatIsAllowed() {
         MapConfigView root =
                 MapConfigView.root(Map.of("source", Map.of("daemon", Map.of("timeout", "5x"))));

@@ -121,12 +121,12 @@ record DaemonSourceConfig(
      */
     static DaemonSourceConfig from(ConfigView config) {
         DaemonUrlTemplate template =
-                DaemonUrlTemplate.parse(keyPath(config, URL_TEMPLATE), config.get(URL_TEMPLATE));
+                DaemonUrlTemplate.parse(config.pathOf(URL_TEMPLATE), config.get(URL_TEMPLATE));
         Tls tls = Tls.valueOf(config.get(TLS).toUpperCase(java.util.Locale.ROOT));
         Optional<Path> caFile = config.getOptional(CA_FILE).map(Path::of);
         if (caFile.isPresent() && tls == Tls.INSECURE) {
             throw new ConfigException(
-                    keyPath(config, CA_FILE),
+                    config.pathOf(CA_FILE),
                     "'"
                             + caFile.get()
                             + "' is given but tls is insecure; set tls: verify to use it");
@@ -135,7 +135,7 @@ record DaemonSourceConfig(
         Duration timeout = config.get(TIMEOUT);
         if (connectTimeout.compareTo(timeout) > 0) {
             throw new ConfigException(
-                    keyPath(config, CONNECT_TIMEOUT),
+                    config.pathOf(CONNECT_TIMEOUT),
                     "'"
                             + connectTimeout.toMillis()
                             + "ms' is not valid; it must not exceed timeout ("
@@ -152,9 +152,5 @@ record DaemonSourceConfig(
                 config.get(MAX_CONCURRENT_REQUESTS),
                 config.get(MAX_REQUESTS_PER_HOST),
                 config.get(MAX_IDLE_CONNECTIONS));
-    }
-
-    private static String keyPath(ConfigView config, ConfigOption<?> option) {
-        return config.path().isEmpty() ? option.key() : config.path() + "." + option.key();
     }
 }

@@ -182,7 +182,8 @@ record PrometheusSourceConfig(
         HttpUrl url = HttpUrl.parse(base);
         if (url == null) {
             throw new ConfigException(
-                    key(config, URL), "'" + base + "' is not valid; expected an http or https URL");
+                    config.pathOf(URL),
+                    "'" + base + "' is not valid; expected an http or https URL");
         }
         ConfigView basic = config.section("basicAuth");
         Optional<String> user = basic.getOptional(BASIC_USER);
@@ -197,7 +198,8 @@ record PrometheusSourceConfig(
         boolean insecure = config.get(INSECURE);
         if (insecure && caFile.isPresent()) {
             throw new ConfigException(
-                    key(config, INSECURE), "'true' is not valid together with caFile; choose one");
+                    config.pathOf(INSECURE),
+                    "'true' is not valid together with caFile; choose one");
         }
         ConfigView headerSection = config.section("headers");
         Map<String, String> headers = new LinkedHashMap<>();
@@ -220,40 +222,36 @@ record PrometheusSourceConfig(
                 headers,
                 config.get(BATCH),
                 PromQl.parse(
-                        key(config, RATE_QUERY),
+                        config.pathOf(RATE_QUERY),
                         config.get(RATE_QUERY),
                         "namespace",
                         "name",
                         "lookback"),
                 PromQl.parse(
-                        key(config, PENDING_QUERY),
+                        config.pathOf(PENDING_QUERY),
                         config.get(PENDING_QUERY),
                         "namespace",
                         "name",
                         "lookback"),
                 PromQl.parse(
-                        key(config, FRESHNESS_QUERY),
+                        config.pathOf(FRESHNESS_QUERY),
                         config.get(FRESHNESS_QUERY),
                         "namespace",
                         "name",
                         "lookback"),
                 PromQl.parse(
-                        key(config, BATCH_RATE_QUERY), config.get(BATCH_RATE_QUERY), "lookback"),
+                        config.pathOf(BATCH_RATE_QUERY), config.get(BATCH_RATE_QUERY), "lookback"),
                 PromQl.parse(
-                        key(config, BATCH_PENDING_QUERY),
+                        config.pathOf(BATCH_PENDING_QUERY),
                         config.get(BATCH_PENDING_QUERY),
                         "lookback"),
                 PromQl.parse(
-                        key(config, BATCH_FRESHNESS_QUERY),
+                        config.pathOf(BATCH_FRESHNESS_QUERY),
                         config.get(BATCH_FRESHNESS_QUERY),
                         "lookback"),
                 config.get(NAMESPACE_LABEL),
                 config.get(NAME_LABEL),
                 config.get(STALE_AFTER),
                 config.get(MAX_CONCURRENT_QUERIES));
-    }
-
-    private static String key(ConfigView config, ConfigOption<?> option) {
-        return config.path().isEmpty() ? option.key() : config.path() + "." + option.key();
     }
 }
