@@ -62,6 +62,7 @@ public final class ResilientMetricSource implements MetricSource {
                 .waitDurationInOpenState(settings.openFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .ignoreException(ResilientMetricSource::isLocalOverload)
                 .build();
     }
 
@@ -92,6 +93,14 @@ public final class ResilientMetricSource implements MetricSource {
         return false;
     }
 
+    /** A call Ballast did not send for want of a request slot: not the endpoint's failure. */
+    static boolean isLocalOverload(Throwable error) {
+        Throwable cause = SourceFailures.unwrap(error);
+        return cause instanceof MetricSourceException
+                && ((MetricSourceException) cause).failure()
+                        == MetricSourceException.Failure.OVERLOADED;
+    }
+
     @Override
     public CompletionStage<Readings> read(Target target) {
         CircuitBreaker breaker = breakers.circuitBreaker(delegate.endpoint(target));
@@ -103,6 +112,9 @@ public final class ResilientMetricSource implements MetricSource {
                                 Retry.decorateCompletionStage(
                                         retry, scheduler, () -> timed(target)))
                         .get();
+        // A read given up by the loop is not cancelled here: cancelling an HTTP/1.1 exchange
+        // closes its connection and the next read pays a new TLS handshake (in accelerated time
+        // that never ended). The source's own timeout ends the call.
         return guarded.handle(
                 (readings, error) -> {
                     if (error == null) {

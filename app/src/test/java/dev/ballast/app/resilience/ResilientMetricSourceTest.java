@@ -111,6 +111,19 @@ class ResilientMetricSourceTest {
     }
 
     @Test
+    void readsBallastDidNotSendNeitherRetryNorOpenTheBreaker() throws Exception {
+        inner.fail(ORDERS, new MetricSourceException(Failure.OVERLOADED, "no slot; not sent"));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(cause(read())).isEqualTo(UnknownCause.TIMEOUT);
+        }
+
+        assertThat(inner.callsFor(ORDERS))
+                .as("asked every time: the breaker stayed closed")
+                .isEqualTo(5);
+    }
+
+    @Test
     void knownReadingsPassThrough() throws Exception {
         inner.known(ORDERS, 12, 40);
 

@@ -22,7 +22,14 @@ public class MetricSourceException extends Exception {
         /** An answer that will not change on retry (4xx other than 429, an error in the query). */
         REJECTED(false, UnknownCause.SOURCE_ERROR),
         /** An answer that could not be parsed. */
-        MALFORMED(false, UnknownCause.MALFORMED);
+        MALFORMED(false, UnknownCause.MALFORMED),
+        /**
+         * The call was not sent: the source's own request slots stayed busy until the call's
+         * deadline (a backlog in Ballast, at a cold start or behind slow endpoints). It says
+         * nothing about the endpoint, so a resilience layer should not count it against the
+         * endpoint, and retrying would only add to the backlog.
+         */
+        OVERLOADED(false, UnknownCause.TIMEOUT);
 
         private final boolean transientFailure;
         private final UnknownCause unknownCause;

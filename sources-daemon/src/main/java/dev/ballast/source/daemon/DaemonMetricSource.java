@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -77,6 +78,8 @@ public final class DaemonMetricSource implements MetricSource {
             return result;
         }
         Call call = client.newCall(built);
+        // The timeout counts from now, time queued for a request slot included (QueueDeadline).
+        call.timeout().deadline(client.callTimeoutMillis(), TimeUnit.MILLISECONDS);
         call.enqueue(new ResponseHandler(target, url, result));
         result.whenComplete(
                 (readings, error) -> {

@@ -75,7 +75,9 @@ record DaemonSourceConfig(
                     "timeout",
                     ValueType.duration(Duration.ofMillis(10), Duration.ofMinutes(5)),
                     Duration.ofSeconds(5),
-                    "How long one whole request may take, connection included.");
+                    "How long a whole read may take from when it is asked: waiting for a request"
+                            + " slot, connecting and the answer. A read that waits for a slot"
+                            + " for more than half of it is not sent (OVERLOADED).");
     static final ConfigOption<String> BEARER_TOKEN_FILE =
             ConfigOption.required(
                     "bearerTokenFile",

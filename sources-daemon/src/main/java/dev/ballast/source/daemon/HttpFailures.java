@@ -24,6 +24,16 @@ final class HttpFailures {
         String detail =
                 e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (e instanceof QueueDeadline.Expired || e.getCause() instanceof QueueDeadline.Expired) {
+            return new MetricSourceException(
+                    Failure.OVERLOADED,
+                    "GET "
+                            + url
+                            + " was not sent: every request slot (source.daemon"
+                            + ".maxConcurrentRequests, maxRequestsPerHost) stayed busy for more"
+                            + " than half its timeout",
+                    e);
+        }
         if (e instanceof SocketTimeoutException
                 || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
             return new MetricSourceException(

@@ -22,9 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -243,6 +246,54 @@ class DaemonMetricSourceTest {
         assertThat(e.failure()).isEqualTo(Failure.TIMEOUT);
         assertThat(e.failure().isTransient()).isTrue();
         assertThat(e).hasMessageContaining("timed out");
+    }
+
+    @Test
+    void readsQueuedForASlotPastHalfTheirTimeoutAreDroppedUnsent() throws Exception {
+        int reads = 10;
+        daemon = EmulatedDaemon.start();
+        for (int i = 0; i < reads; i++) {
+            daemon.answer(
+                    new MockResponse.Builder()
+                            .body(EmulatedDaemon.metrics("orders", 1, 1))
+                            .headersDelay(5, TimeUnit.SECONDS)
+                            .build());
+        }
+        sourceFor(
+                daemon,
+                Map.of(
+                        "timeout",
+                        "300ms",
+                        "connectTimeout",
+                        "300ms",
+                        "maxConcurrentRequests",
+                        1,
+                        "maxRequestsPerHost",
+                        1));
+
+        List<CompletableFuture<Readings>> queued = new ArrayList<>();
+        for (int i = 0; i < reads; i++) {
+            queued.add(source.read(ORDERS).toCompletableFuture());
+        }
+
+        List<Failure> failures = new ArrayList<>();
+        for (CompletableFuture<Readings> read : queued) {
+            ExecutionException e =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            ExecutionException.class, () -> read.get(10, TimeUnit.SECONDS));
+            MetricSourceException failure = (MetricSourceException) e.getCause();
+            failures.add(failure.failure());
+            if (failure.failure() == Failure.OVERLOADED) {
+                assertThat(failure).hasMessageContaining("was not sent");
+            }
+        }
+        // One slot and a hung daemon: sent one after the other, each read would wait its own
+        // 300 ms and all ten would reach the daemon. Their deadlines count from the read, so when
+        // the first has timed out the rest have waited more than half theirs and are not sent:
+        // that is Ballast's backlog, not the daemon's timeout.
+        assertThat(failures.get(0)).isEqualTo(Failure.TIMEOUT);
+        assertThat(failures.subList(1, reads)).containsOnly(Failure.OVERLOADED);
+        assertThat(daemon.server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
