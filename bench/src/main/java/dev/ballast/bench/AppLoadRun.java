@@ -7,6 +7,7 @@ import dev.ballast.app.config.AppConfigLoader;
 import dev.ballast.app.wiring.BallastComponent;
 import dev.ballast.core.loop.DecisionListener;
 import dev.ballast.core.loop.Evaluation;
+import dev.ballast.core.model.Reading;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -21,10 +22,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The real app path under load: N MonoVertex targets (static discovery, memory actuator) against
- * one emulated daemon over HTTPS on loopback (another process) answering every target's path, at a
- * 5 s interval. Reports, over the measured intervals: interval duration, p50/p99 evaluation
- * latency, p99 loop lag, evaluations per second, process CPU and heap. With {@code -Ddead=10}, that
- * percentage of targets has a daemon that never answers.
+ * one emulated daemon on loopback (another process) answering every target's path, at a 5 s
+ * interval. Reports, over the measured intervals: interval duration, p50/p99 evaluation latency,
+ * p99 loop lag, evaluations per second, the share of evaluations whose rate was known (a loop on
+ * time with unknown signals does not hold), process CPU and heap.
+ *
+ * <p>System properties: {@code scheme} (https, or http), {@code standin} (netty, the light
+ * stand-in, or jdk, the JDK's HTTP server), {@code slots} (the client's request slots, 64), {@code
+ * warmup} and {@code intervals} (intervals left out, then measured), {@code dead} (the percentage
+ * of targets whose daemon never answers), {@code timeline} (print each completed interval to
+ * stderr).
  *
  * <p>Usage: {@code java -Xmx512m -cp bench/target/benchmarks.jar dev.ballast.bench.AppLoadRun 1000
  * 10000 20000 50000}
@@ -33,8 +40,11 @@ public final class AppLoadRun {
 
     static final Duration INTERVAL = Duration.ofSeconds(5);
     static final String SCHEME = System.getProperty("scheme", "https");
-    static final int WARM_INTERVALS = 2;
+    static final int WARM_INTERVALS = Integer.getInteger("warmup", 2);
     static final int MEASURED_INTERVALS = Integer.getInteger("intervals", 6);
+    static final String STAND_IN = System.getProperty("standin", "netty");
+    // One host stands for every daemon, so the client's per-host limit is its global one.
+    static final int SLOTS = Integer.getInteger("slots", 64);
 
     private AppLoadRun() {}
 
@@ -42,11 +52,14 @@ public final class AppLoadRun {
         int deadPercent = Integer.getInteger("dead", 0);
         Process daemon = startDaemon();
         try {
-            int port = port(daemon);
+            String[] started = started(daemon);
+            int port = Integer.parseInt(started[0]);
+            System.out.println("daemon stand-in: " + started[1] + ", " + SCHEME);
             System.out.println(
                     "| targets | dead daemons | interval duration p50 / max | evaluation p50 / p99"
-                        + " | loop lag p99 | evaluations/s | CPU (of 2 cores) | heap after GC |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
+                        + " | loop lag p99 | evaluations/s | rate known | CPU (of 2 cores) | heap"
+                        + " after GC |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
             for (String arg : args) {
                 run(Integer.parseInt(arg), deadPercent, port);
             }
@@ -65,8 +78,13 @@ public final class AppLoadRun {
                 .append(port)
                 .append(
                         "/{namespace}/{name}\", timeout: 2s, connectTimeout: 1s,"
-                                + " maxConcurrentRequests: 512, maxRequestsPerHost: 512,"
-                                + " maxIdleConnections: 512}\n")
+                                + " maxConcurrentRequests: "
+                                + SLOTS
+                                + ", maxRequestsPerHost: "
+                                + SLOTS
+                                + ", maxIdleConnections: "
+                                + SLOTS
+                                + "}\n")
                 .append("resilience: {retry: {maxAttempts: 2, initialBackoff: 100ms}}\n")
                 .append("actuator: {type: memory}\ndiscovery:\n  type: static\n  static:\n");
         int dead = n * deadPercent / 100;
@@ -102,7 +120,7 @@ public final class AppLoadRun {
             long heap =
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
             System.out.printf(
-                    "| %,d | %d%% | %s / %s | %s / %s | %s | %,.0f | %.0f%% | %d MiB |%n",
+                    "| %,d | %d%% | %s / %s | %s / %s | %s | %,.0f | %.1f%% | %.0f%% | %d MiB |%n",
                     n,
                     deadPercent,
                     ms(stats.intervalPercentile(50)),
@@ -111,6 +129,7 @@ public final class AppLoadRun {
                     ms(stats.evaluationPercentile(99)),
                     ms(stats.lagPercentile(99)),
                     evaluations / seconds,
+                    stats.knownPercent(),
                     cpu * 100 / 2,
                     heap);
         }
@@ -123,6 +142,21 @@ public final class AppLoadRun {
     private static Process startDaemon() throws Exception {
         String java =
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        if (STAND_IN.equals("netty")) {
+            return new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            NettyDaemon.class.getName(),
+                            SCHEME,
+                            "1")
+                    .redirectErrorStream(true)
+                    .start();
+        }
+        if (!STAND_IN.equals("jdk")) {
+            throw new IllegalArgumentException(
+                    "-Dstandin='" + STAND_IN + "' is not valid; expected netty or jdk");
+        }
         return new ProcessBuilder(
                         java,
                         "-Dsun.net.httpserver.nodelay=true",
@@ -138,35 +172,91 @@ public final class AppLoadRun {
                 .start();
     }
 
-    private static int port(Process daemon) throws Exception {
-        String line =
+    /** The stand-in's port and description, from its first line. */
+    private static String[] started(Process daemon) throws Exception {
+        BufferedReader output =
                 new BufferedReader(
-                                new InputStreamReader(
-                                        daemon.getInputStream(), StandardCharsets.UTF_8))
-                        .readLine();
+                        new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
+        String line = output.readLine();
         if (line == null || !line.startsWith("PORT ")) {
             throw new IllegalStateException("the loopback daemon did not start: " + line);
         }
-        return Integer.parseInt(line.substring(5).trim());
+        drain(output);
+        String[] rest = line.substring(5).trim().split(" ", 2);
+        return new String[] {rest[0], rest.length > 1 ? rest[1] : "JDK HTTP server"};
+    }
+
+    /**
+     * Copies the stand-in's later output to stderr: an undrained pipe would fill and stall the
+     * stand-in on its next log line.
+     */
+    private static void drain(BufferedReader output) {
+        Thread drainer =
+                new Thread(
+                        () -> {
+                            try {
+                                for (String line; (line = output.readLine()) != null; ) {
+                                    System.err.println("[stand-in] " + line);
+                                }
+                            } catch (java.io.IOException e) {
+                                // the stand-in has gone: nothing more to copy
+                            }
+                        },
+                        "stand-in-output");
+        drainer.setDaemon(true);
+        drainer.start();
     }
 
     /** Collects durations from the loop's listener callbacks. */
     static final class Stats implements DecisionListener {
+        private static final boolean TIMELINE = Boolean.getBoolean("timeline");
+        private final long created = System.nanoTime();
+        private long sinceLastInterval;
+        private long unknownSinceLastInterval;
+        private final java.util.Map<String, Integer> causes = new java.util.TreeMap<>();
         private final List<Long> evaluations = new ArrayList<>();
         private final List<Long> lags = new ArrayList<>();
         private final List<Long> intervals = new ArrayList<>();
         private final AtomicLong count = new AtomicLong();
+        private final AtomicLong known = new AtomicLong();
 
         @Override
         public synchronized void onEvaluation(Evaluation e) {
             evaluations.add(e.duration().toNanos());
             lags.add(e.lag().toNanos());
             count.incrementAndGet();
+            sinceLastInterval++;
+            Reading rate = e.decision().readings().map(r -> r.rate()).orElse(null);
+            if (rate != null && rate.isKnown()) {
+                known.incrementAndGet();
+            }
+            if (rate instanceof Reading.Unknown) {
+                unknownSinceLastInterval++;
+                causes.merge(((Reading.Unknown) rate).cause().toString(), 1, Integer::sum);
+            } else if (rate == null) {
+                unknownSinceLastInterval++;
+                causes.merge("no readings", 1, Integer::sum);
+            }
         }
 
         @Override
         public synchronized void onIntervalCompleted(int targets, int skipped, Duration duration) {
             intervals.add(duration.toNanos());
+            if (TIMELINE) {
+                System.err.printf(
+                        "t=%5.1fs interval %,d ms, %,d targets, %,d skipped; since the last:"
+                                + " %,d evaluations, %,d with unknown rate %s%n",
+                        (System.nanoTime() - created) / 1e9,
+                        duration.toMillis(),
+                        targets,
+                        skipped,
+                        sinceLastInterval,
+                        unknownSinceLastInterval,
+                        causes);
+            }
+            causes.clear();
+            sinceLastInterval = 0;
+            unknownSinceLastInterval = 0;
         }
 
         synchronized void reset() {
@@ -174,10 +264,17 @@ public final class AppLoadRun {
             lags.clear();
             intervals.clear();
             count.set(0);
+            known.set(0);
         }
 
         long count() {
             return count.get();
+        }
+
+        /** The share of evaluations, in percent, whose rate was known. */
+        double knownPercent() {
+            long n = count.get();
+            return n == 0 ? 0 : 100.0 * known.get() / n;
         }
 
         synchronized long evaluationPercentile(int p) {

@@ -18,7 +18,8 @@ import okhttp3.tls.HeldCertificate;
  * for any MonoVertex name with the daemon's JSON. Runs in its own process so that its work and
  * allocations are not counted against the client under test.
  *
- * <p>Usage: {@code LoopbackDaemon http|https [threads]}; prints {@code PORT <n>} once listening.
+ * <p>Usage: {@code LoopbackDaemon http|https [threads]}; prints {@code PORT <n> <description>} once
+ * listening.
  */
 public final class LoopbackDaemon {
 
@@ -46,28 +47,42 @@ public final class LoopbackDaemon {
         server.createContext("/", LoopbackDaemon::answer);
         server.setExecutor(Executors.newFixedThreadPool(threads));
         server.start();
-        System.out.println("PORT " + server.getAddress().getPort());
+        System.out.println(
+                "PORT "
+                        + server.getAddress().getPort()
+                        + " JDK HTTP server, "
+                        + threads
+                        + " threads");
         System.out.flush();
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
-        String[] segments = exchange.getRequestURI().getPath().split("/");
-        String name = segments.length > 2 ? segments[2] : "unknown";
+        String name = nameOf(exchange.getRequestURI().getPath());
         if (name.startsWith("dead-")) {
             // A daemon that accepts the connection and never answers: the exchange is left open
             // without holding one of the server's threads, as a dead daemon holds none of ours.
             return;
         }
-        byte[] body =
-                ("{\"metrics\":{\"monoVertex\":\""
-                                + name
-                                + "\",\"processingRates\":{\"default\":123.4,\"1m\":120.0,\"5m\":118.7,\"15m\":119.1},"
-                                + "\"pendings\":{\"default\":\"340\",\"1m\":\"300\",\"5m\":\"320\",\"15m\":\"310\"}}}")
-                        .getBytes(StandardCharsets.UTF_8);
+        byte[] body = body(name);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    /** The MonoVertex name in a {@code /<namespace>/<name>/...} path. */
+    static String nameOf(String path) {
+        String[] segments = path.split("/");
+        return segments.length > 2 ? segments[2] : "unknown";
+    }
+
+    /** The daemon's metrics JSON for {@code name}. */
+    static byte[] body(String name) {
+        return ("{\"metrics\":{\"monoVertex\":\""
+                        + name
+                        + "\",\"processingRates\":{\"default\":123.4,\"1m\":120.0,\"5m\":118.7,\"15m\":119.1},"
+                        + "\"pendings\":{\"default\":\"340\",\"1m\":\"300\",\"5m\":\"320\",\"15m\":\"310\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }
