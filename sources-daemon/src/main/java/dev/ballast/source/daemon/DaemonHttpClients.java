@@ -23,7 +23,7 @@ import okhttp3.tls.HandshakeCertificates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the one OkHttp client that all daemon requests share. */
+/** Builds the OkHttp client that all daemon requests share (its pools: {@link ShardedClients}). */
 final class DaemonHttpClients {
 
     private static final Logger LOG = LoggerFactory.getLogger(DaemonHttpClients.class);
@@ -71,12 +71,6 @@ final class DaemonHttpClients {
             }
         }
         return builder.build();
-    }
-
-    /** Stops the client's threads and closes its idle connections. */
-    static void shutdown(OkHttpClient client) {
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
     }
 
     private static void trustEverything(OkHttpClient.Builder builder) {

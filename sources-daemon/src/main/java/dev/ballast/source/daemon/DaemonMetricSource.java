@@ -22,8 +22,9 @@ import okio.BufferedSource;
 
 /**
  * Reads a MonoVertex's rate and pending from its Numaflow daemon: {@code GET <base>/api/v1/metrics}
- * over HTTP/1.1, one shared client and connection pool for all targets. The {@code default} window
- * gives the scaling signals; {@code 1m}, {@code 5m} and {@code 15m} are reported alongside.
+ * over HTTP/1.1, one shared dispatcher for all targets and their connections in pools by host
+ * ({@link ShardedClients}). The {@code default} window gives the scaling signals; {@code 1m},
+ * {@code 5m} and {@code 15m} are reported alongside.
  *
  * <p>A failed call completes exceptionally with a {@link MetricSourceException}: {@link
  * Failure#UNREACHABLE} (refused, reset), {@link Failure#TIMEOUT}, {@link Failure#SERVER_ERROR}
@@ -37,14 +38,15 @@ public final class DaemonMetricSource implements MetricSource {
 
     private static final int ERROR_BODY_BYTES = 200;
 
-    private final OkHttpClient client;
+    private final ShardedClients clients;
     private final DaemonUrlTemplate urls;
     private final TokenFile token;
     private final Clock clock;
     private final DaemonResponseParser parser = new DaemonResponseParser();
 
-    DaemonMetricSource(OkHttpClient client, DaemonUrlTemplate urls, TokenFile token, Clock clock) {
-        this.client = client;
+    DaemonMetricSource(
+            ShardedClients clients, DaemonUrlTemplate urls, TokenFile token, Clock clock) {
+        this.clients = clients;
         this.urls = urls;
         this.token = token;
         this.clock = clock;
@@ -77,6 +79,7 @@ public final class DaemonMetricSource implements MetricSource {
                             e));
             return result;
         }
+        OkHttpClient client = clients.forUrl(url);
         Call call = client.newCall(built);
         // The timeout counts from now, time queued for a request slot included (QueueDeadline).
         call.timeout().deadline(client.callTimeoutMillis(), TimeUnit.MILLISECONDS);
@@ -97,7 +100,7 @@ public final class DaemonMetricSource implements MetricSource {
 
     @Override
     public void close() {
-        DaemonHttpClients.shutdown(client);
+        clients.shutdown();
     }
 
     private final class ResponseHandler implements Callback {

@@ -29,7 +29,7 @@ public final class DaemonSourceProvider implements MetricSourceProvider {
                 token = new TokenFile(config.bearerTokenFile().get(), context.clock());
             } catch (IOException e) {
                 throw new ConfigException(
-                        (section.isEmpty() ? "" : section + ".") + "bearerTokenFile",
+                        context.config().pathOf(DaemonSourceConfig.BEARER_TOKEN_FILE),
                         "'"
                                 + config.bearerTokenFile().get()
                                 + "' cannot be read: "
@@ -37,7 +37,8 @@ public final class DaemonSourceProvider implements MetricSourceProvider {
             }
         }
         return new DaemonMetricSource(
-                DaemonHttpClients.create(config, section),
+                new ShardedClients(
+                        DaemonHttpClients.create(config, section), config.maxIdleConnections()),
                 config.urlTemplate(),
                 token,
                 context.clock());
