@@ -45,6 +45,9 @@ public final class AppLoadRun {
     static final String STAND_IN = System.getProperty("standin", "netty");
     // One host stands for every daemon, so the client's per-host limit is its global one.
     static final int SLOTS = Integer.getInteger("slots", 64);
+    static final int IDLE = Integer.getInteger("idle", SLOTS);
+    // Each daemon its own host name (all on loopback), as real daemons are: one connection each.
+    static final boolean DISTINCT_HOSTS = "distinct".equals(System.getProperty("hosts", "one"));
 
     private AppLoadRun() {}
 
@@ -69,25 +72,34 @@ public final class AppLoadRun {
     }
 
     private static void run(int n, int deadPercent, int port) throws Exception {
+        int dead = n * deadPercent / 100;
+        String host = "127.0.0.1";
+        int perHost = SLOTS;
+        if (DISTINCT_HOSTS) {
+            host = "{name}.{namespace}.bench";
+            perHost = 5;
+            writeHostsFile(n, dead);
+        }
         StringBuilder yaml = new StringBuilder();
         yaml.append("interval: 5s\nworkers: 2\nserver: {port: -1}\ndecisions: {file: \"\"}\n")
                 .append(
                         "source:\n  type: daemon\n  daemon: {urlTemplate: \""
                                 + SCHEME
-                                + "://127.0.0.1:")
+                                + "://"
+                                + host
+                                + ":")
                 .append(port)
                 .append(
                         "/{namespace}/{name}\", timeout: 2s, connectTimeout: 1s,"
                                 + " maxConcurrentRequests: "
                                 + SLOTS
                                 + ", maxRequestsPerHost: "
-                                + SLOTS
+                                + perHost
                                 + ", maxIdleConnections: "
-                                + SLOTS
+                                + IDLE
                                 + "}\n")
                 .append("resilience: {retry: {maxAttempts: 2, initialBackoff: 100ms}}\n")
                 .append("actuator: {type: memory}\ndiscovery:\n  type: static\n  static:\n");
-        int dead = n * deadPercent / 100;
         for (int i = 0; i < n; i++) {
             String name = (i < dead ? "dead-" : "mv-") + i;
             yaml.append("    - {namespace: bench, name: ")
@@ -133,6 +145,24 @@ public final class AppLoadRun {
                     cpu * 100 / 2,
                     heap);
         }
+    }
+
+    /** Maps every target's daemon host name to loopback, in the JDK's hosts file for this run. */
+    private static void writeHostsFile(int n, int dead) throws java.io.IOException {
+        String file = System.getProperty("jdk.net.hosts.file");
+        if (file == null) {
+            throw new IllegalStateException(
+                    "-Dhosts=distinct needs -Djdk.net.hosts.file=<a writable path> on the command"
+                            + " line, so that the JDK resolves the daemons' names from it");
+        }
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            lines.append("127.0.0.1 ")
+                    .append(i < dead ? "dead-" : "mv-")
+                    .append(i)
+                    .append(".bench.bench\n");
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of(file), lines);
     }
 
     private static String ms(long nanos) {
