@@ -8,11 +8,7 @@ import dev.ballast.app.wiring.BallastComponent;
 import dev.ballast.core.loop.DecisionListener;
 import dev.ballast.core.loop.Evaluation;
 import dev.ballast.core.model.Reading;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,11 +49,9 @@ public final class AppLoadRun {
 
     public static void main(String[] args) throws Exception {
         int deadPercent = Integer.getInteger("dead", 0);
-        Process daemon = startDaemon();
-        try {
-            String[] started = started(daemon);
-            int port = Integer.parseInt(started[0]);
-            System.out.println("daemon stand-in: " + started[1] + ", " + SCHEME);
+        try (StandIn daemon = startDaemon()) {
+            int port = daemon.port;
+            System.out.println("daemon stand-in: " + daemon.description + ", " + SCHEME);
             System.out.println(
                     "| targets | dead daemons | interval duration p50 / max | evaluation p50 / p99"
                         + " | loop lag p99 | evaluations/s | rate known | CPU (of 2 cores) | heap"
@@ -66,8 +60,6 @@ public final class AppLoadRun {
             for (String arg : args) {
                 run(Integer.parseInt(arg), deadPercent, port);
             }
-        } finally {
-            daemon.destroy();
         }
     }
 
@@ -169,72 +161,24 @@ public final class AppLoadRun {
         return nanos < 0 ? "-" : String.format("%,.1f ms", nanos / 1e6);
     }
 
-    private static Process startDaemon() throws Exception {
-        String java =
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        if (STAND_IN.equals("netty")) {
-            return new ProcessBuilder(
-                            java,
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            NettyDaemon.class.getName(),
-                            SCHEME,
-                            "1")
-                    .redirectErrorStream(true)
-                    .start();
-        }
-        if (!STAND_IN.equals("jdk")) {
-            throw new IllegalArgumentException(
-                    "-Dstandin='" + STAND_IN + "' is not valid; expected netty or jdk");
-        }
-        return new ProcessBuilder(
-                        java,
-                        "-Dsun.net.httpserver.nodelay=true",
-                        // The JDK server keeps only 200 idle connections by default and closes
-                        // the rest: each close costs a new TLS handshake.
-                        "-Dsun.net.httpserver.maxIdleConnections=2048",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        LoopbackDaemon.class.getName(),
+    private static StandIn startDaemon() throws Exception {
+        switch (STAND_IN) {
+            case "netty":
+                return StandIn.start(NettyDaemon.class, List.of(), SCHEME, "1");
+            case "jdk":
+                return StandIn.start(
+                        LoopbackDaemon.class,
+                        List.of(
+                                "-Dsun.net.httpserver.nodelay=true",
+                                // The JDK server keeps only 200 idle connections by default and
+                                // closes the rest: each close costs a new TLS handshake.
+                                "-Dsun.net.httpserver.maxIdleConnections=2048"),
                         SCHEME,
-                        "64")
-                .redirectErrorStream(true)
-                .start();
-    }
-
-    /** The stand-in's port and description, from its first line. */
-    private static String[] started(Process daemon) throws Exception {
-        BufferedReader output =
-                new BufferedReader(
-                        new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
-        String line = output.readLine();
-        if (line == null || !line.startsWith("PORT ")) {
-            throw new IllegalStateException("the loopback daemon did not start: " + line);
+                        "64");
+            default:
+                throw new IllegalArgumentException(
+                        "-Dstandin='" + STAND_IN + "' is not valid; expected netty or jdk");
         }
-        drain(output);
-        String[] rest = line.substring(5).trim().split(" ", 2);
-        return new String[] {rest[0], rest.length > 1 ? rest[1] : "JDK HTTP server"};
-    }
-
-    /**
-     * Copies the stand-in's later output to stderr: an undrained pipe would fill and stall the
-     * stand-in on its next log line.
-     */
-    private static void drain(BufferedReader output) {
-        Thread drainer =
-                new Thread(
-                        () -> {
-                            try {
-                                for (String line; (line = output.readLine()) != null; ) {
-                                    System.err.println("[stand-in] " + line);
-                                }
-                            } catch (java.io.IOException e) {
-                                // the stand-in has gone: nothing more to copy
-                            }
-                        },
-                        "stand-in-output");
-        drainer.setDaemon(true);
-        drainer.start();
     }
 
     /** Collects durations from the loop's listener callbacks. */

@@ -8,11 +8,8 @@ import dev.ballast.core.model.TargetRef;
 import dev.ballast.core.spi.MetricSource;
 import dev.ballast.core.spi.ProviderContext;
 import dev.ballast.source.daemon.DaemonSourceProvider;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,36 +50,22 @@ public class DaemonSourceBenchmark {
     @Param({"http", "https"})
     public String scheme;
 
-    private Process daemon;
+    private StandIn daemon;
     private MetricSource source;
     private Target[] targets;
     private int next;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
-        String java =
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        // Without nodelay the JDK server's separate header and body writes meet delayed ACKs:
+        // 40 ms per answer.
         daemon =
-                new ProcessBuilder(
-                                java,
-                                // Without it the JDK server's separate header and body writes meet
-                                // delayed ACKs: 40 ms per answer.
-                                "-Dsun.net.httpserver.nodelay=true",
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                LoopbackDaemon.class.getName(),
-                                scheme,
-                                "4")
-                        .redirectErrorStream(true)
-                        .start();
-        BufferedReader out =
-                new BufferedReader(
-                        new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        if (line == null || !line.startsWith("PORT ")) {
-            throw new IllegalStateException("the loopback daemon did not start: " + line);
-        }
-        int port = Integer.parseInt(line.substring(5).trim());
+                StandIn.start(
+                        LoopbackDaemon.class,
+                        List.of("-Dsun.net.httpserver.nodelay=true"),
+                        scheme,
+                        "4");
+        int port = daemon.port;
         Map<String, Object> settings =
                 Map.of(
                         "urlTemplate", scheme + "://127.0.0.1:" + port + "/{namespace}/{name}",
@@ -101,7 +84,7 @@ public class DaemonSourceBenchmark {
     @TearDown(Level.Trial)
     public void stop() {
         source.close();
-        daemon.destroy();
+        daemon.close();
     }
 
     private Target nextTarget() {
