@@ -115,7 +115,7 @@ class ResilientMetricSourceTest {
         inner.fail(ORDERS, new MetricSourceException(Failure.OVERLOADED, "no slot; not sent"));
 
         for (int i = 0; i < 5; i++) {
-            assertThat(cause(read())).isEqualTo(UnknownCause.TIMEOUT);
+            assertThat(cause(read())).isEqualTo(UnknownCause.OVERLOADED);
         }
 
         assertThat(inner.callsFor(ORDERS))

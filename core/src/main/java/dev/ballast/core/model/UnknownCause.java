@@ -22,7 +22,12 @@ public enum UnknownCause {
     /** The source did not answer in time. */
     TIMEOUT(true),
     /** The source was not asked because its circuit breaker is open. */
-    CIRCUIT_OPEN(true);
+    CIRCUIT_OPEN(true),
+    /**
+     * The source was not asked because Ballast's own request slots stayed busy (a backlog at a cold
+     * start or behind slow endpoints); says nothing about the source.
+     */
+    OVERLOADED(true);
 
     private final boolean sourceFailure;
 

@@ -29,7 +29,7 @@ public class MetricSourceException extends Exception {
          * nothing about the endpoint, so a resilience layer should not count it against the
          * endpoint, and retrying would only add to the backlog.
          */
-        OVERLOADED(false, UnknownCause.TIMEOUT);
+        OVERLOADED(false, UnknownCause.OVERLOADED);
 
         private final boolean transientFailure;
         private final UnknownCause unknownCause;

@@ -29,7 +29,8 @@ import okio.BufferedSource;
  * <p>A failed call completes exceptionally with a {@link MetricSourceException}: {@link
  * Failure#UNREACHABLE} (refused, reset), {@link Failure#TIMEOUT}, {@link Failure#SERVER_ERROR}
  * (429, 5xx), {@link Failure#REJECTED} (other statuses, an answer for another MonoVertex, a failed
- * TLS handshake) or {@link Failure#MALFORMED}. Nothing unchecked escapes.
+ * TLS handshake), {@link Failure#MALFORMED} or {@link Failure#OVERLOADED} (not sent: it waited for
+ * a request slot for more than half its timeout). Nothing unchecked escapes.
  */
 public final class DaemonMetricSource implements MetricSource {
 
@@ -82,7 +83,9 @@ public final class DaemonMetricSource implements MetricSource {
         OkHttpClient client = clients.forUrl(url);
         Call call = client.newCall(built);
         // The timeout counts from now, time queued for a request slot included (QueueDeadline).
-        call.timeout().deadline(client.callTimeoutMillis(), TimeUnit.MILLISECONDS);
+        if (client.callTimeoutMillis() > 0) {
+            call.timeout().deadline(client.callTimeoutMillis(), TimeUnit.MILLISECONDS);
+        }
         call.enqueue(new ResponseHandler(target, url, result));
         result.whenComplete(
                 (readings, error) -> {

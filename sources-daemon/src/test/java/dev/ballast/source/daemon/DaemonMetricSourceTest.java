@@ -263,9 +263,9 @@ class DaemonMetricSourceTest {
                 daemon,
                 Map.of(
                         "timeout",
-                        "300ms",
+                        "2s",
                         "connectTimeout",
-                        "300ms",
+                        "1s",
                         "maxConcurrentRequests",
                         1,
                         "maxRequestsPerHost",
@@ -288,7 +288,7 @@ class DaemonMetricSourceTest {
             }
         }
         // One slot and a hung daemon: sent one after the other, each read would wait its own
-        // 300 ms and all ten would reach the daemon. Their deadlines count from the read, so when
+        // 2 s and all ten would reach the daemon. Their deadlines count from the read, so when
         // the first has timed out the rest have waited more than half theirs and are not sent:
         // that is Ballast's backlog, not the daemon's timeout.
         assertThat(failures.get(0)).isEqualTo(Failure.TIMEOUT);
