@@ -82,7 +82,7 @@ public class DaemonSourceBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void stop() {
+    public void stop() throws InterruptedException {
         source.close();
         daemon.close();
     }

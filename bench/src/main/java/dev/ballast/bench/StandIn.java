@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * An emulated daemon ({@link LoopbackDaemon} or {@link NettyDaemon}) in its own process, so that
- * its work and allocations are not counted against the client under test. Its first line, {@code
- * PORT <n> <description>}, says where it listens; its later output is copied to stderr, since an
- * undrained pipe would fill and stall it on its next log line.
+ * its work and allocations are not counted against the client under test. Its line {@code PORT <n>
+ * <description>} says where it listens; its other output is copied to stderr, since an undrained
+ * pipe would fill and stall it on its next log line.
  */
 final class StandIn implements AutoCloseable {
 
@@ -45,6 +45,12 @@ final class StandIn implements AutoCloseable {
                 new BufferedReader(
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = output.readLine();
+        for (int skipped = 0;
+                line != null && !line.startsWith("PORT ") && skipped < 100;
+                skipped++) {
+            System.err.println("[stand-in] " + line); // a log line before it listens
+            line = output.readLine();
+        }
         if (line == null || !line.startsWith("PORT ")) {
             process.destroy();
             throw new IllegalStateException(main.getSimpleName() + " did not start: " + line);
@@ -72,7 +78,8 @@ final class StandIn implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         process.destroy();
+        process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 }
