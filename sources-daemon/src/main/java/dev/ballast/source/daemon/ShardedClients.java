@@ -15,7 +15,9 @@ import okhttp3.OkHttpClient;
  * <p>Each pool is sized for {@value #SHARE_PER_POOL} daemons and keeps up to twice its share (at
  * most {@value #CONNECTIONS_PER_POOL}): hosts hash unevenly, and a pool over its limit closes its
  * longest-idle connection, which with targets read in a fixed order is the next one to be read, so
- * every read in that pool would pay a new TLS handshake.
+ * every read in that pool would pay a new TLS handshake. A pool also keeps as many as one host may
+ * use at once ({@code maxRequestsPerHost}, up to {@code maxIdleConnections}), for when one proxy
+ * serves every daemon.
  */
 final class ShardedClients {
 
@@ -37,7 +39,11 @@ final class ShardedClients {
             idlePerPool = maxIdleConnections;
             return;
         }
-        idlePerPool = Math.min(CONNECTIONS_PER_POOL, 2 * ceilDiv(maxIdleConnections, pools));
+        int oneHost = Math.min(base.dispatcher().getMaxRequestsPerHost(), maxIdleConnections);
+        idlePerPool =
+                Math.max(
+                        oneHost,
+                        Math.min(CONNECTIONS_PER_POOL, 2 * ceilDiv(maxIdleConnections, pools)));
         for (int i = 0; i < pools; i++) {
             clients[i] =
                     base.newBuilder()

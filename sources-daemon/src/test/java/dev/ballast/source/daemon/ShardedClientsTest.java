@@ -87,6 +87,18 @@ class ShardedClientsTest {
     }
 
     @Test
+    void onePoolKeepsWhatOneProxyMayUseAtOnce() {
+        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+        dispatcher.setMaxRequestsPerHost(512);
+        OkHttpClient proxied = base.newBuilder().dispatcher(dispatcher).build();
+
+        clients = new ShardedClients(proxied, 512);
+
+        assertThat(clients.pools()).isEqualTo(8);
+        assertThat(clients.idlePerPool()).isEqualTo(512);
+    }
+
+    @Test
     void noIdleConnectionsIsOnePool() {
         clients = new ShardedClients(base, 0);
 
