@@ -242,6 +242,26 @@ class EndToEndTest {
                 .contains("ballast_loop_lag_seconds_bucket")
                 .contains("resilience4j_retry_calls")
                 .contains("jvm_memory_bytes_used");
+        assertThat(ballastMetricsInTheAlertRules())
+                .isNotEmpty()
+                .allSatisfy(name -> assertThat(metrics()).contains("# TYPE " + name + " "));
+    }
+
+    /**
+     * The Ballast metrics the example alert rules of docs/operations.md use, by the names of their
+     * {@code # TYPE} lines (a histogram's, not its buckets').
+     */
+    static java.util.Set<String> ballastMetricsInTheAlertRules() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(Path.of("..", "docs", "operations.md"));
+        int start = doc.indexOf("```yaml\ngroups:");
+        String rules = doc.substring(start, doc.indexOf("```", start + 3));
+        java.util.Set<String> families = new java.util.TreeSet<>();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\bballast_[a-z_]+").matcher(rules);
+        while (m.find()) {
+            families.add(m.group().replaceFirst("_(bucket|count|sum)$", ""));
+        }
+        return families;
     }
 
     HttpResponse<String> get(String path) throws Exception {

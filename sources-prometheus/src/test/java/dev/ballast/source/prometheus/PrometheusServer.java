@@ -35,14 +35,22 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** Fails (in CI) or skips loudly (elsewhere) when Prometheus is not installed. */
     public static void requireBinary() {
-        if (new File(BINARY).canExecute()) {
+        requireTool(BINARY);
+    }
+
+    /**
+     * Fails (in CI) or skips loudly (elsewhere) when {@code path}, a tool of Debian's {@code
+     * prometheus} package, is not installed.
+     */
+    public static void requireTool(String path) {
+        if (new File(path).canExecute()) {
             return;
         }
         String message =
-                "Prometheus is not installed at "
-                        + BINARY
-                        + ": install Debian's package (apt-get install -y --no-install-recommends"
-                        + " prometheus) to run the Prometheus source's tests; .ci/run does.";
+                path
+                        + " is not installed: install Debian's prometheus package (apt-get install"
+                        + " -y --no-install-recommends prometheus) to run these tests; .ci/run"
+                        + " does.";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new IllegalStateException(message);
         }
