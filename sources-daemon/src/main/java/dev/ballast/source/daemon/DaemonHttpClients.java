@@ -53,7 +53,7 @@ final class DaemonHttpClients {
                         .connectTimeout(config.connectTimeout())
                         .readTimeout(config.timeout())
                         .callTimeout(config.timeout())
-                        .addInterceptor(new QueueDeadline(config.timeout()))
+                        .addInterceptor(new QueueDeadline())
                         .followRedirects(false);
         if (config.urlTemplate().isHttps()) {
             if (config.tls() == DaemonSourceConfig.Tls.INSECURE) {

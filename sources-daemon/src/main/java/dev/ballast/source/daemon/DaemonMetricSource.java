@@ -10,11 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -80,12 +78,8 @@ public final class DaemonMetricSource implements MetricSource {
                             e));
             return result;
         }
-        OkHttpClient client = clients.forUrl(url);
-        Call call = client.newCall(built);
-        // The timeout counts from now, time queued for a request slot included (QueueDeadline).
-        if (client.callTimeoutMillis() > 0) {
-            call.timeout().deadline(client.callTimeoutMillis(), TimeUnit.MILLISECONDS);
-        }
+        Call call = clients.forUrl(url).newCall(built);
+        QueueDeadline.startNow(call); // time queued for a request slot counts too
         call.enqueue(new ResponseHandler(target, url, result));
         result.whenComplete(
                 (readings, error) -> {

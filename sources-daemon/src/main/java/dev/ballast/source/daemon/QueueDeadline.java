@@ -2,7 +2,8 @@ package dev.ballast.source.daemon;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import okio.Timeout;
@@ -20,20 +21,21 @@ import okio.Timeout;
  */
 final class QueueDeadline implements Interceptor {
 
-    private final long halfTimeoutNanos;
-
     /**
-     * @param timeout a read's whole time budget, queued time included
+     * Starts {@code call}'s time budget, its call timeout, now: to be called before it is queued.
      */
-    QueueDeadline(Duration timeout) {
-        this.halfTimeoutNanos = timeout.toNanos() / 2;
+    static void startNow(Call call) {
+        Timeout timeout = call.timeout();
+        if (timeout.timeoutNanos() > 0) {
+            timeout.deadline(timeout.timeoutNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         Timeout timeout = chain.call().timeout();
         if (timeout.hasDeadline()
-                && timeout.deadlineNanoTime() - System.nanoTime() < halfTimeoutNanos) {
+                && timeout.deadlineNanoTime() - System.nanoTime() < timeout.timeoutNanos() / 2) {
             throw new Expired();
         }
         return chain.proceed(chain.request());
