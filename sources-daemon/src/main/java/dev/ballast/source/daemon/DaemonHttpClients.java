@@ -1,6 +1,7 @@
 package dev.ballast.source.daemon;
 
 import dev.ballast.core.config.ConfigException;
+import dev.ballast.core.config.ConfigView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ final class DaemonHttpClients {
      *
      * @throws ConfigException if the CA file cannot be read
      */
-    static OkHttpClient create(DaemonSourceConfig config, String keyPath) {
+    static OkHttpClient create(DaemonSourceConfig config, ConfigView section) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(config.maxConcurrentRequests());
         dispatcher.setMaxRequestsPerHost(config.maxRequestsPerHost());
@@ -59,13 +60,14 @@ final class DaemonHttpClients {
             if (config.tls() == DaemonSourceConfig.Tls.INSECURE) {
                 trustEverything(builder);
                 LOG.warn(
-                        "TLS certificates of the Numaflow daemons are not verified ({}.tls:"
+                        "TLS certificates of the Numaflow daemons are not verified ({}:"
                                 + " insecure): their self-signed certificates name only"
                                 + " localhost. Set tls: verify with caFile to verify them.",
-                        keyPath);
+                        section.pathOf(DaemonSourceConfig.TLS));
             } else if (config.caFile().isPresent()) {
                 HandshakeCertificates certificates =
-                        trustOnly(config.caFile().get(), keyPath + ".caFile");
+                        trustOnly(
+                                config.caFile().get(), section.pathOf(DaemonSourceConfig.CA_FILE));
                 builder.sslSocketFactory(
                         certificates.sslSocketFactory(), certificates.trustManager());
             }

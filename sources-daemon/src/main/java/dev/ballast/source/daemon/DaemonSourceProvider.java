@@ -22,7 +22,6 @@ public final class DaemonSourceProvider implements MetricSourceProvider {
     @Override
     public MetricSource create(ProviderContext context) {
         DaemonSourceConfig config = DaemonSourceConfig.from(context.config());
-        String section = context.config().path();
         TokenFile token = null;
         if (config.bearerTokenFile().isPresent()) {
             try {
@@ -38,7 +37,8 @@ public final class DaemonSourceProvider implements MetricSourceProvider {
         }
         return new DaemonMetricSource(
                 new ShardedClients(
-                        DaemonHttpClients.create(config, section), config.maxIdleConnections()),
+                        DaemonHttpClients.create(config, context.config()),
+                        config.maxIdleConnections()),
                 config.urlTemplate(),
                 token,
                 context.clock());
