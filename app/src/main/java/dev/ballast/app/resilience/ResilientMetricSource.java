@@ -85,20 +85,23 @@ public final class ResilientMetricSource implements MetricSource {
      * would hold a request slot twice as long for an endpoint that does not answer.
      */
     static boolean isTransient(Throwable error) {
-        Throwable cause = SourceFailures.unwrap(error);
-        if (cause instanceof MetricSourceException) {
-            MetricSourceException.Failure failure = ((MetricSourceException) cause).failure();
-            return failure.isTransient() && failure != MetricSourceException.Failure.TIMEOUT;
-        }
-        return false;
+        MetricSourceException.Failure failure = failureOf(error);
+        return failure != null
+                && failure.isTransient()
+                && failure != MetricSourceException.Failure.TIMEOUT;
     }
 
     /** A call Ballast did not send for want of a request slot: not the endpoint's failure. */
     static boolean isLocalOverload(Throwable error) {
+        return failureOf(error) == MetricSourceException.Failure.OVERLOADED;
+    }
+
+    /** The source's failure kind under {@code error}'s wrappers, or null for anything else. */
+    private static MetricSourceException.Failure failureOf(Throwable error) {
         Throwable cause = SourceFailures.unwrap(error);
         return cause instanceof MetricSourceException
-                && ((MetricSourceException) cause).failure()
-                        == MetricSourceException.Failure.OVERLOADED;
+                ? ((MetricSourceException) cause).failure()
+                : null;
     }
 
     @Override
