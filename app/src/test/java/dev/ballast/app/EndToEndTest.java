@@ -252,9 +252,7 @@ class EndToEndTest {
      * {@code # TYPE} lines (a histogram's, not its buckets').
      */
     static java.util.Set<String> ballastMetricsInTheAlertRules() throws java.io.IOException {
-        String doc = java.nio.file.Files.readString(Path.of("..", "docs", "operations.md"));
-        int start = doc.indexOf("```yaml\ngroups:");
-        String rules = doc.substring(start, doc.indexOf("```", start + 3));
+        String rules = AlertRulesDocTest.rules();
         java.util.Set<String> families = new java.util.TreeSet<>();
         java.util.regex.Matcher m =
                 java.util.regex.Pattern.compile("\\bballast_[a-z_]+").matcher(rules);

@@ -1,7 +1,8 @@
-package dev.ballast.source.prometheus;
+package dev.ballast.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ballast.source.prometheus.PrometheusServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The example alert rules in docs/operations.md are a valid Prometheus rule file, as Prometheus's
- * own {@code promtool} reads it. (That the metrics they name are exported is checked by the app's
- * end-to-end test.)
+ * own {@code promtool} reads it. (That the metrics they name are exported is checked by {@link
+ * EndToEndTest}.)
  */
 class AlertRulesDocTest {
 
