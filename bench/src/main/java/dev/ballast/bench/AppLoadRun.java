@@ -186,7 +186,6 @@ public final class AppLoadRun {
         private static final boolean TIMELINE = Boolean.getBoolean("timeline");
         private final long created = System.nanoTime();
         private long sinceLastInterval;
-        private long unknownSinceLastInterval;
         private final java.util.Map<String, Integer> causes = new java.util.TreeMap<>();
         private final List<Long> evaluations = new ArrayList<>();
         private final List<Long> lags = new ArrayList<>();
@@ -205,10 +204,8 @@ public final class AppLoadRun {
                 known.incrementAndGet();
             }
             if (rate instanceof Reading.Unknown) {
-                unknownSinceLastInterval++;
                 causes.merge(((Reading.Unknown) rate).cause().toString(), 1, Integer::sum);
             } else if (rate == null) {
-                unknownSinceLastInterval++;
                 causes.merge("no readings", 1, Integer::sum);
             }
         }
@@ -225,12 +222,11 @@ public final class AppLoadRun {
                         targets,
                         skipped,
                         sinceLastInterval,
-                        unknownSinceLastInterval,
+                        causes.values().stream().mapToInt(Integer::intValue).sum(),
                         causes);
             }
             causes.clear();
             sinceLastInterval = 0;
-            unknownSinceLastInterval = 0;
         }
 
         synchronized void reset() {
