@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,19 @@ class EndToEndTest {
     static final String FAST =
             "scaleUpCooldownSeconds: 0, scaleDownCooldownSeconds: 0, zeroReplicaSleepSeconds: 3600";
 
+    /**
+     * Waits for a logged decision, not for the replicas: the loop sets the replicas before it logs
+     * the decision that set them.
+     */
+    void awaitLogged(String target, Predicate<JsonNode> decision) {
+        await().atMost(10, TimeUnit.SECONDS)
+                .until(() -> ballast.decisionsOf(target).stream().anyMatch(decision));
+    }
+
+    static boolean isAction(JsonNode decision, String action) {
+        return decision.get("action").asText().equals(action);
+    }
+
     void startDaemon() throws Exception {
         daemon = EmulatedDaemon.start().answerEach(answers::get);
     }
@@ -126,7 +140,8 @@ class EndToEndTest {
 
         // A real idle period, known: down to min, by steps of 2.
         answers.put("orders", EmulatedDaemon.metrics("orders", 0, 0));
-        await().atMost(10, TimeUnit.SECONDS).until(() -> ballast.replicas(ORDERS) == 0);
+        awaitLogged("prod/orders", d -> isAction(d, "down") && d.get("desired").asInt() == 0);
+        assertThat(ballast.replicas(ORDERS)).isZero();
         List<JsonNode> downs =
                 ballast.decisionsOf("prod/orders").stream()
                         .filter(d -> d.get("action").asText().equals("down"))
@@ -148,7 +163,8 @@ class EndToEndTest {
                 RunningBallast.start(
                         config("", target("orders", 1, "min: 1, max: 7, " + FAST)), dir);
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> ballast.replicas(ORDERS) == 7);
+        awaitLogged("prod/orders", d -> isAction(d, "up") && d.get("desired").asInt() == 7);
+        assertThat(ballast.replicas(ORDERS)).isEqualTo(7);
 
         List<JsonNode> ups =
                 ballast.decisionsOf("prod/orders").stream()
