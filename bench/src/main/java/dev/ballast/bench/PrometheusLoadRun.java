@@ -27,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class PrometheusLoadRun {
 
+    private static final int LOOKBACK_SECONDS = 30;
+
     private PrometheusLoadRun() {}
 
     public static void main(String[] args) throws Exception {
@@ -55,7 +57,7 @@ public final class PrometheusLoadRun {
                     targets.add(
                             Target.of(
                                     TargetRef.monoVertex("bench", "mv-" + i),
-                                    ScaleSpec.builder().lookbackSeconds(30).build()));
+                                    ScaleSpec.builder().lookbackSeconds(LOOKBACK_SECONDS).build()));
                 }
                 waitForData(prometheus.url(), targets.get(n - 1));
                 measure(prometheus.url(), targets, true);
@@ -101,11 +103,11 @@ public final class PrometheusLoadRun {
             CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).join();
             long wallMillis = (System.nanoTime() - start) / 1_000_000;
             if (batch) {
-                long fetch = timeQueries(url);
+                String fetch = timeQueries(url);
                 System.out.printf(
-                        "|   | (batch: first answer after %,d ms; the three queries alone, sent"
-                                + " one after another with the JDK client and the body discarded:"
-                                + " %,d ms) | | | | |%n",
+                        "|   | (batch: first answer after %,d ms; each query alone, sent one after"
+                                + " another with the JDK client and the body discarded: %s) | | |"
+                                + " | |%n",
                         firstMillis, fetch);
             }
             long known = reads.stream().filter(f -> f.join().allKnown()).count();
@@ -124,16 +126,41 @@ public final class PrometheusLoadRun {
         }
     }
 
-    /** Prometheus's own share: the batch queries over HTTP, bodies read and dropped. */
-    private static long timeQueries(String url) throws Exception {
+    /** The source's default batch query of that key, for the targets' lookback. */
+    private static String batchQuery(String key) {
+        return new PrometheusSourceProvider()
+                .options().stream()
+                        .filter(o -> o.key().equals(key))
+                        .findFirst()
+                        .flatMap(o -> o.defaultValue())
+                        .map(
+                                q ->
+                                        q.toString()
+                                                .replace(
+                                                        "{lookback}",
+                                                        Integer.toString(LOOKBACK_SECONDS)))
+                        .orElseThrow(() -> new IllegalStateException("no default for " + key));
+    }
+
+    /**
+     * Prometheus's own share: each batch query over HTTP, bodies read and dropped, and, for
+     * comparison, the plain average of pending that a window holding -1s would spoil.
+     */
+    private static String timeQueries(String url) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        long start = System.nanoTime();
-        for (String q :
-                List.of(
-                        "sum by (namespace, mvtx_name) (rate(monovtx_read_total[30s]))",
-                        "avg by (namespace, mvtx_name)"
-                                + " (avg_over_time(monovtx_pending_raw{mvtx_replica=\"0\"}[30s]))",
-                        "max by (namespace, mvtx_name) (timestamp(monovtx_read_total))")) {
+        Map<String, String> queries = new java.util.LinkedHashMap<>();
+        queries.put("rate", batchQuery("batchRateQuery"));
+        queries.put("pending", batchQuery("batchPendingQuery"));
+        queries.put("freshness", batchQuery("batchFreshnessQuery"));
+        queries.put(
+                "plain average of pending",
+                "avg by (namespace, mvtx_name)"
+                        + " (avg_over_time(monovtx_pending_raw{mvtx_replica=\"0\"}["
+                        + LOOKBACK_SECONDS
+                        + "s]))");
+        List<String> times = new ArrayList<>();
+        for (Map.Entry<String, String> q : queries.entrySet()) {
+            long start = System.nanoTime();
             http.send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "/api/v1/query"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -141,13 +168,16 @@ public final class PrometheusLoadRun {
                                     java.net.http.HttpRequest.BodyPublishers.ofString(
                                             "query="
                                                     + java.net.URLEncoder.encode(
-                                                            q,
+                                                            q.getValue(),
                                                             java.nio.charset.StandardCharsets
                                                                     .UTF_8)))
                             .build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding());
+            times.add(
+                    String.format(
+                            "%s %,d ms", q.getKey(), (System.nanoTime() - start) / 1_000_000));
         }
-        return (System.nanoTime() - start) / 1_000_000;
+        return String.join(", ", times);
     }
 
     private static PrometheusMetricSource source(String url, boolean batch) {

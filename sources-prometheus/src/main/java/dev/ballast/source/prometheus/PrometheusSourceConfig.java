@@ -38,16 +38,40 @@ record PrometheusSourceConfig(
     static final String RATE =
             "sum(rate(monovtx_read_total{namespace=\"{namespace}\",mvtx_name=\"{name}\"}[{lookback}s]))";
     static final String PENDING =
-            "avg_over_time(monovtx_pending_raw{namespace=\"{namespace}\",mvtx_name=\"{name}\",mvtx_replica=\"0\"}[{lookback}s])";
+            knownOnlyAverage(
+                    "",
+                    "monovtx_pending_raw{namespace=\"{namespace}\",mvtx_name=\"{name}\",mvtx_replica=\"0\"}[{lookback}s]");
     static final String FRESHNESS =
             "max(timestamp(monovtx_read_total{namespace=\"{namespace}\",mvtx_name=\"{name}\"}))";
     static final String BATCH_RATE =
             "sum by (namespace, mvtx_name) (rate(monovtx_read_total[{lookback}s]))";
     static final String BATCH_PENDING =
-            "avg by (namespace, mvtx_name)"
-                    + " (avg_over_time(monovtx_pending_raw{mvtx_replica=\"0\"}[{lookback}s]))";
+            knownOnlyAverage(
+                    "by (namespace, mvtx_name)",
+                    "monovtx_pending_raw{mvtx_replica=\"0\"}[{lookback}s]");
     static final String BATCH_FRESHNESS =
             "max by (namespace, mvtx_name) (timestamp(monovtx_read_total))";
+
+    /**
+     * The average of a gauge over a window, or its minimum when any sample in the window is
+     * negative. The source writes -1 while it cannot tell its pending; averaged with real values
+     * that would read as a smaller backlog, or as exactly 0 (1 and -1), and so as a reason to scale
+     * down. A negative answer is read as unknown.
+     *
+     * @param grouping empty for one target's series, or a {@code by (...)} clause that keeps, per
+     *     target, the lowest minimum and the highest average, as a reading of its series does
+     */
+    private static String knownOnlyAverage(String grouping, String window) {
+        String min = "min_over_time(" + window + ")";
+        String avg = "avg_over_time(" + window + ")";
+        if (!grouping.isEmpty()) {
+            min = "min " + grouping + " (" + min + ")";
+            avg = "max " + grouping + " (" + avg + ")";
+        }
+        // "or" keeps the left side's series and adds the right side's only for label sets the
+        // left lacks: two window functions, not three.
+        return min + " < 0 or " + avg;
+    }
 
     static final ConfigOption<String> URL =
             ConfigOption.required(

@@ -132,6 +132,61 @@ class PrometheusMetricSourceTest {
     }
 
     @Test
+    void aWindowHoldingAMinusOneIsUnknownNeverASmallerAverage() throws Exception {
+        MonoVertexExporter.Series flapping = exporter.monoVertex("flapping");
+        flapping.rate(10);
+        flapping.pending = 500;
+        try (PrometheusMetricSource batch = source(prometheus.url(), true);
+                PrometheusMetricSource single = source(prometheus.url(), false)) {
+            List<PrometheusMetricSource> both = List.of(batch, single);
+            awaitKnownPendings(both, "flapping", 2, new ArrayList<>());
+
+            // The source cannot tell for a while: the window then holds 500s and -1s, whose
+            // average would read as a smaller backlog.
+            flapping.pending = -1;
+            List<Double> seen = new ArrayList<>();
+            awaitKnownPendings(both, "flapping", 0, seen);
+            for (PrometheusMetricSource source : both) {
+                assertThat(cause(read(source, "flapping").pending()))
+                        .isEqualTo(UnknownCause.NOT_AVAILABLE);
+            }
+            flapping.pending = 500;
+            awaitKnownPendings(both, "flapping", 2, seen);
+
+            assertThat(seen).isNotEmpty().containsOnly(500.0);
+        }
+    }
+
+    /**
+     * Reads until {@code count} of the sources know the target's pending, adding every known
+     * pending read on the way to {@code seen}.
+     */
+    static void awaitKnownPendings(
+            List<PrometheusMetricSource> sources, String name, int count, List<Double> seen) {
+        await().atMost(30, TimeUnit.SECONDS)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            List<Double> known = knownPendings(sources, name);
+                            seen.addAll(known);
+                            return known.size() == count;
+                        });
+    }
+
+    /** The known pendings of one target, one per source that knows it. */
+    static List<Double> knownPendings(List<PrometheusMetricSource> sources, String name)
+            throws Exception {
+        List<Double> known = new ArrayList<>();
+        for (PrometheusMetricSource source : sources) {
+            Reading pending = read(source, name).pending();
+            if (pending.isKnown()) {
+                known.add(pending.value());
+            }
+        }
+        return known;
+    }
+
+    @Test
     void anExporterRestartGivesNoNegativeOrInflatedRate() throws Exception {
         try (PrometheusMetricSource source = source(prometheus.url(), false)) {
             await().atMost(30, TimeUnit.SECONDS)
