@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Records core/v1 Events on MonoVertex objects, off the caller's thread. Repeats of the same event
@@ -66,7 +67,10 @@ final class EventRecorder implements AutoCloseable {
         try {
             executor.execute(() -> write(object, type, reason, message));
         } catch (RejectedExecutionException e) {
-            LOG.warn("event dropped ({} {} on {}): queue full", type, reason, ref(object));
+            TargetRef ref = ref(object);
+            try (MDC.MDCCloseable logs = TargetLogs.about(ref)) {
+                LOG.warn("event dropped ({} {} on {}): queue full", type, reason, ref);
+            }
         }
     }
 
@@ -82,8 +86,19 @@ final class EventRecorder implements AutoCloseable {
 
     private void write(
             GenericKubernetesResource object, String type, String reason, String message) {
-        prune(clock.instant());
         TargetRef ref = ref(object);
+        try (MDC.MDCCloseable logs = TargetLogs.about(ref)) {
+            write(object, ref, type, reason, message);
+        }
+    }
+
+    private void write(
+            GenericKubernetesResource object,
+            TargetRef ref,
+            String type,
+            String reason,
+            String message) {
+        prune(clock.instant());
         String key = ref.key() + "\u0000" + type + "\u0000" + reason + "\u0000" + message;
         Instant now = clock.instant();
         String timestamp =

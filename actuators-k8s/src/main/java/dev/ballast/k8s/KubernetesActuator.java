@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Reads MonoVertex status from the informer cache and sets {@code spec.replicas} with a JSON merge
@@ -91,10 +92,12 @@ final class KubernetesActuator implements Actuator, DecisionListener {
         } catch (InvalidSpecException e) {
             String key = target.key() + "|" + mv.get().getMetadata().getResourceVersion();
             if (badStatusReported.putIfAbsent(key, Boolean.TRUE) == null) {
-                LOG.warn(
-                        "MonoVertex {} is held: its status cannot be read: {}",
-                        target.key(),
-                        e.getMessage());
+                try (MDC.MDCCloseable logs = TargetLogs.about(target)) {
+                    LOG.warn(
+                            "MonoVertex {} is held: its status cannot be read: {}",
+                            target.key(),
+                            e.getMessage());
+                }
             }
             return Optional.empty();
         }
@@ -102,6 +105,12 @@ final class KubernetesActuator implements Actuator, DecisionListener {
 
     @Override
     public void setReplicas(TargetRef target, int replicas) throws ActuationException {
+        try (MDC.MDCCloseable logs = TargetLogs.about(target)) {
+            patchReplicas(target, replicas);
+        }
+    }
+
+    private void patchReplicas(TargetRef target, int replicas) throws ActuationException {
         String patch = "{\"spec\":{\"replicas\":" + replicas + "}}";
         long backoff = settings.patchBackoff().toMillis();
         long deadline = System.nanoTime() + settings.patchBudget().toNanos();

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * MonoVertex objects that opt in ({@code spec.scale.disabled: true} and {@code ballast.dev/managed:
@@ -75,12 +76,14 @@ final class KubernetesTargetDiscovery implements TargetDiscovery {
         String key = mv.getMetadata().getNamespace() + "/" + mv.getMetadata().getName();
         String version = mv.getMetadata().getResourceVersion() + "|" + problem;
         if (!version.equals(reported.put(key, version))) {
-            LOG.warn(
-                    "MonoVertex {} is left alone: {}. Fix the object or its ballast.dev/"
-                            + " annotations.",
-                    key,
-                    problem);
-            invalid.accept(mv, problem);
+            try (MDC.MDCCloseable logs = TargetLogs.about(MonoVertexReader.ref(mv))) {
+                LOG.warn(
+                        "MonoVertex {} is left alone: {}. Fix the object or its ballast.dev/"
+                                + " annotations.",
+                        key,
+                        problem);
+                invalid.accept(mv, problem);
+            }
         }
     }
 

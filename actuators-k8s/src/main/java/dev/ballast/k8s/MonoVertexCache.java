@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Watches MonoVertex objects with informers and serves them from their caches, so that nothing is
@@ -180,10 +181,7 @@ final class MonoVertexCache implements AutoCloseable {
 
         @Override
         public void onAdd(GenericKubernetesResource mv) {
-            LOG.debug(
-                    "MonoVertex {}/{} seen",
-                    mv.getMetadata().getNamespace(),
-                    mv.getMetadata().getName());
+            log(mv, "seen");
         }
 
         @Override
@@ -191,10 +189,16 @@ final class MonoVertexCache implements AutoCloseable {
 
         @Override
         public void onDelete(GenericKubernetesResource mv, boolean finalStateUnknown) {
-            LOG.debug(
-                    "MonoVertex {}/{} deleted",
-                    mv.getMetadata().getNamespace(),
-                    mv.getMetadata().getName());
+            log(mv, "deleted");
+        }
+
+        private static void log(GenericKubernetesResource mv, String what) {
+            if (LOG.isDebugEnabled()) {
+                TargetRef ref = MonoVertexReader.ref(mv);
+                try (MDC.MDCCloseable logs = TargetLogs.about(ref)) {
+                    LOG.debug("MonoVertex {} {}", ref.key(), what);
+                }
+            }
         }
 
         @Override

@@ -123,17 +123,21 @@ class KubernetesActuationTest {
         KubernetesTargetDiscovery discovery =
                 discovery(List.of(new MonoVertexCache.Scope("prod", null)), invalid);
 
-        discovery.start();
-        await().atMost(10, TimeUnit.SECONDS).until(discovery::isSynced);
-        await().atMost(10, TimeUnit.SECONDS).until(() -> discovery.targets().size() == 1);
+        try (CapturedLogs logs = new CapturedLogs(KubernetesTargetDiscovery.class)) {
+            discovery.start();
+            await().atMost(10, TimeUnit.SECONDS).until(discovery::isSynced);
+            await().atMost(10, TimeUnit.SECONDS).until(() -> discovery.targets().size() == 1);
 
-        Target orders = discovery.targets().get(0);
-        assertThat(orders.ref()).isEqualTo(ORDERS);
-        assertThat(orders.scale().max()).isEqualTo(7);
-        assertThat(invalid)
-                .containsExactly("bad: annotation ballast.dev/min='lots' is not a whole number");
-        discovery.targets();
-        assertThat(invalid).as("reported once per object version").hasSize(1);
+            Target orders = discovery.targets().get(0);
+            assertThat(orders.ref()).isEqualTo(ORDERS);
+            assertThat(orders.scale().max()).isEqualTo(7);
+            assertThat(invalid)
+                    .containsExactly(
+                            "bad: annotation ballast.dev/min='lots' is not a whole number");
+            discovery.targets();
+            assertThat(invalid).as("reported once per object version").hasSize(1);
+            assertThat(logs.targetsOf("is left alone")).containsExactly("prod/bad");
+        }
     }
 
     @Test
@@ -169,7 +173,11 @@ class KubernetesActuationTest {
                 .once();
         KubernetesActuator actuator = actuator(1, null);
 
-        actuator.setReplicas(ORDERS, 4);
+        try (CapturedLogs logs = new CapturedLogs(KubernetesActuator.class)) {
+            actuator.setReplicas(ORDERS, 4);
+            assertThat(logs.targetsOf("spec.replicas set to 4")).containsExactly("prod/orders");
+            assertThat(org.slf4j.MDC.get(TargetLogs.KEY)).as("removed after the call").isNull();
+        }
         assertThat(seen.get(0)).startsWith("application/merge-patch+json");
         assertThat(seen.get(1)).isEqualTo("{\"spec\":{\"replicas\":4}}");
 

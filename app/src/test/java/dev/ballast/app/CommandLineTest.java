@@ -144,6 +144,14 @@ class CommandLineTest {
     }
 
     @Test
+    void anUnknownLogFormatExitsWith2NamingTheOptionAndTheChoices() throws Exception {
+        Result r = run("run", "--config", file(GOOD).toString(), "--log-format", "yaml");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--log-format").contains("'yaml'").contains("TEXT, JSON");
+    }
+
+    @Test
     void aMissingFileIsAConfigError() {
         Result r = run("validate", "--config", dir.resolve("nope.yaml").toString());
 

@@ -3,6 +3,8 @@ package dev.ballast.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -81,15 +84,11 @@ class JarIT {
                                 "actuator: {type: memory}",
                                 ""));
         long start = System.nanoTime();
-        Process p =
+        ProcessBuilder builder =
                 new ProcessBuilder(
-                                java(),
-                                "-jar",
-                                JAR.toString(),
-                                "run",
-                                "--config",
-                                config.toString())
-                        .start();
+                        java(), "-jar", JAR.toString(), "run", "--config", config.toString());
+        builder.environment().put("BALLAST_LOG_FORMAT", "json");
+        Process p = builder.start();
         List<String> decisions = drain(p, false);
         List<String> logs = drain(p, true);
 
@@ -107,6 +106,18 @@ class JarIT {
         await().atMost(5, TimeUnit.SECONDS)
                 .alias("Ballast stopped in " + logs)
                 .until(() -> logs.stream().anyMatch(l -> l.contains("Ballast stopped")));
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : logs) {
+            lines.add(json.readTree(line)); // BALLAST_LOG_FORMAT=json: every line is an object
+        }
+        assertThat(lines)
+                .anySatisfy(
+                        l -> {
+                            assertThat(l.path("level").asText()).isEqualTo("INFO");
+                            assertThat(l.path("formattedMessage").asText())
+                                    .startsWith("Ballast running: every 1s");
+                        });
         System.out.printf(
                 "jar: first decision %d ms after launch, stopped %d ms after SIGTERM%n",
                 firstDecision.toMillis(), stopping.toMillis());

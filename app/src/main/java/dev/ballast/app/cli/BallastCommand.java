@@ -48,6 +48,7 @@ public final class BallastCommand implements Runnable {
         CommandLine cli = new CommandLine(new BallastCommand());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
                     if (e instanceof ConfigException) {

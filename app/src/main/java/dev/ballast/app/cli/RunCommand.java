@@ -3,6 +3,7 @@ package dev.ballast.app.cli;
 import dev.ballast.app.BallastApp;
 import dev.ballast.app.config.AppConfig;
 import dev.ballast.app.config.AppConfigLoader;
+import dev.ballast.app.observe.LogFormat;
 import dev.ballast.app.wiring.BallastComponent;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,8 +26,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Decide and report everything, change nothing.")
     boolean dryRun;
 
+    @Option(
+            names = "--log-format",
+            paramLabel = "FORMAT",
+            defaultValue = "${env:BALLAST_LOG_FORMAT:-text}",
+            description =
+                    "Log lines on standard error as text or json (default: ${DEFAULT-VALUE};"
+                            + " also set by BALLAST_LOG_FORMAT).")
+    LogFormat logFormat;
+
     @Override
     public Integer call() throws InterruptedException {
+        logFormat.apply();
         AppConfig loaded = AppConfigLoader.load(config).withDryRun(dryRun);
         BallastApp app =
                 BallastComponent.builder().config(loaded).clock(Clock.systemUTC()).build().app();
