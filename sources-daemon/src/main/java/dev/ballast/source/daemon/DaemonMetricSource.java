@@ -113,7 +113,7 @@ public final class DaemonMetricSource implements MetricSource {
 
         @Override
         public void onFailure(Call call, IOException e) {
-            result.completeExceptionally(HttpFailures.of(url, e));
+            result.completeExceptionally(DaemonFailures.of(url, e));
         }
 
         @Override
@@ -123,7 +123,7 @@ public final class DaemonMetricSource implements MetricSource {
             } catch (MetricSourceException e) {
                 result.completeExceptionally(e);
             } catch (IOException e) {
-                result.completeExceptionally(HttpFailures.of(url, e));
+                result.completeExceptionally(DaemonFailures.of(url, e));
             } catch (RuntimeException e) {
                 result.completeExceptionally(
                         new MetricSourceException(
@@ -134,7 +134,7 @@ public final class DaemonMetricSource implements MetricSource {
         private Readings readings(Response response) throws IOException, MetricSourceException {
             ResponseBody body = response.body();
             if (response.code() != 200) {
-                throw HttpFailures.of(url, response.code(), start(body));
+                throw DaemonFailures.of(url, response.code(), start(body));
             }
             BufferedSource source = body.source();
             if (source.request(MAX_BODY_BYTES + 1)) {

@@ -3,23 +3,14 @@ package dev.ballast.source.prometheus;
 import dev.ballast.core.config.ConfigException;
 import dev.ballast.core.spi.MetricSourceException;
 import dev.ballast.core.spi.MetricSourceException.Failure;
+import dev.ballast.source.http.HttpFailures;
+import dev.ballast.source.http.HttpTrust;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Credentials;
@@ -28,15 +19,9 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.tls.Certificates;
-import okhttp3.tls.HandshakeCertificates;
 
 /** Runs instant queries against {@code /api/v1/query}, asynchronously, with typed failures. */
 final class PrometheusClient implements AutoCloseable {
-
-    private static final Pattern PEM =
-            Pattern.compile(
-                    "-----BEGIN CERTIFICATE-----.+?-----END CERTIFICATE-----", Pattern.DOTALL);
 
     private final OkHttpClient http;
     private final HttpUrl endpoint;
@@ -65,42 +50,9 @@ final class PrometheusClient implements AutoCloseable {
                         .readTimeout(config.timeout())
                         .callTimeout(config.timeout());
         if (config.insecureSkipVerify()) {
-            X509TrustManager trustAll =
-                    new X509TrustManager() {
-                        @Override
-                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-                        @Override
-                        public X509Certificate[] getAcceptedIssuers() {
-                            return new X509Certificate[0];
-                        }
-                    };
-            try {
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, new X509TrustManager[] {trustAll}, new SecureRandom());
-                builder.sslSocketFactory(context.getSocketFactory(), trustAll)
-                        .hostnameVerifier((host, session) -> true);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("this JVM offers no TLS context", e);
-            }
+            HttpTrust.trustEverything(builder);
         } else if (config.caFile().isPresent()) {
-            HandshakeCertificates.Builder trust = new HandshakeCertificates.Builder();
-            Matcher m = PEM.matcher(read(config.caFile().get(), section + ".caFile"));
-            int n = 0;
-            while (m.find()) {
-                trust.addTrustedCertificate(Certificates.decodeCertificatePem(m.group()));
-                n++;
-            }
-            if (n == 0) {
-                throw new ConfigException(
-                        section + ".caFile",
-                        "'" + config.caFile().get() + "' holds no PEM certificate");
-            }
-            HandshakeCertificates certificates = trust.build();
-            builder.sslSocketFactory(certificates.sslSocketFactory(), certificates.trustManager());
+            HttpTrust.trustOnly(builder, config.caFile().get(), section + ".caFile");
         }
         Map<String, String> headers = new java.util.LinkedHashMap<>(config.headers());
         config.bearerTokenFile()
@@ -193,22 +145,7 @@ final class PrometheusClient implements AutoCloseable {
     }
 
     private MetricSourceException failure(IOException e) {
-        String detail =
-                e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        if (e instanceof SocketTimeoutException
-                || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
-            return new MetricSourceException(
-                    Failure.TIMEOUT, "POST " + endpoint + " timed out (" + detail + ")", e);
-        }
-        if (e instanceof ConnectException || e instanceof UnknownHostException) {
-            return new MetricSourceException(
-                    Failure.UNREACHABLE,
-                    "POST " + endpoint + " could not connect (" + detail + ")",
-                    e);
-        }
-        return new MetricSourceException(
-                Failure.UNREACHABLE, "POST " + endpoint + " failed (" + detail + ")", e);
+        return HttpFailures.of("POST " + endpoint, e);
     }
 
     @Override

@@ -13,6 +13,8 @@ import dev.ballast.core.model.TargetRef;
 import dev.ballast.core.model.UnknownCause;
 import dev.ballast.core.spi.MetricSourceException;
 import dev.ballast.core.spi.ProviderContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,9 +25,12 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Answers Prometheus can give, served by a MockWebServer, and what they become. */
 class PrometheusAnswersTest {
@@ -52,7 +57,7 @@ class PrometheusAnswersTest {
 
     PrometheusMetricSource source(Map<String, Object> extra) {
         Map<String, Object> settings = new HashMap<>(extra);
-        settings.put("url", server.url("/prom").toString());
+        settings.putIfAbsent("url", server.url("/prom").toString());
         settings.putIfAbsent("batch", false);
         MapConfigView root = MapConfigView.root(Map.of("prometheus", settings));
         source =
@@ -234,6 +239,61 @@ class PrometheusAnswersTest {
                                 + " only username");
         assertThatThrownBy(() -> source(Map.of("insecureSkipVerify", true, "caFile", "/ca.pem")))
                 .hasMessageContaining("prometheus.insecureSkipVerify");
+    }
+
+    @Test
+    void httpsIsVerifiedAgainstTheCaFileAndARefusedCertificateIsNotTransient(@TempDir Path dir)
+            throws Exception {
+        HeldCertificate certificate =
+                new HeldCertificate.Builder()
+                        .commonName("localhost")
+                        .addSubjectAlternativeName("localhost")
+                        .build();
+        try (MockWebServer tls = new MockWebServer()) {
+            tls.useHttps(
+                    new HandshakeCertificates.Builder()
+                            .heldCertificate(certificate)
+                            .build()
+                            .sslSocketFactory());
+            tls.setDispatcher(
+                    new mockwebserver3.Dispatcher() {
+                        @Override
+                        public MockResponse dispatch(RecordedRequest request) {
+                            return new MockResponse.Builder().body(EMPTY).build();
+                        }
+                    });
+            tls.start(java.net.InetAddress.getByName("localhost"), 0);
+            String url = tls.url("/prom").toString();
+            Path ca = Files.writeString(dir.resolve("ca.pem"), certificate.certificatePem());
+
+            source(Map.of("url", url, "caFile", ca.toString()));
+            assertThat(cause(read().rate()))
+                    .as("answered: no series")
+                    .isEqualTo(UnknownCause.NO_DATA);
+            source.close();
+
+            source(Map.of("url", url));
+            ExecutionException e =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            ExecutionException.class,
+                            () ->
+                                    source.read(ORDERS)
+                                            .toCompletableFuture()
+                                            .get(10, TimeUnit.SECONDS));
+            MetricSourceException failure = (MetricSourceException) e.getCause();
+            assertThat(failure.failure()).isEqualTo(MetricSourceException.Failure.REJECTED);
+            assertThat(failure.failure().isTransient()).isFalse();
+            assertThat(failure).hasMessageContaining("failed TLS verification");
+        }
+    }
+
+    @Test
+    void aCaFileThatCannotBeUsedNamesItsKey(@TempDir Path dir) {
+        Path missing = dir.resolve("none.pem");
+
+        assertThatThrownBy(() -> source(Map.of("caFile", missing.toString())))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("prometheus.caFile: '" + missing + "' cannot be read");
     }
 
     @Test
