@@ -51,7 +51,9 @@ public final class HttpTrust {
     public static void trustOnly(OkHttpClient.Builder builder, Path caFile, String keyPath) {
         String pem;
         try {
-            pem = Files.readString(caFile, StandardCharsets.US_ASCII);
+            // Any byte reads as some character: bundles hold comments in UTF-8 or Latin-1
+            // between their blocks, and the blocks themselves are base64.
+            pem = Files.readString(caFile, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             throw new ConfigException(keyPath, "'" + caFile + "' cannot be read: " + e);
         }

@@ -80,6 +80,21 @@ class HttpTrustTest {
     }
 
     @Test
+    void aBundleWithCommentsInUtf8IsRead() throws Exception {
+        Path bundle =
+                Files.writeString(
+                        dir.resolve("bundle.pem"),
+                        "# NetLock Arany (Class Gold) F\u0151tan\u00fas\u00edtv\u00e1ny\n"
+                                + certificate.certificatePem(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        HttpTrust.trustOnly(builder, bundle, KEY);
+        server.enqueue(new MockResponse.Builder().code(204).build());
+
+        assertThat(get(builder, "localhost")).isEqualTo(204);
+    }
+
+    @Test
     void theJvmsOwnCasRefuseASelfSignedCertificate() {
         assertThatThrownBy(() -> get(new OkHttpClient.Builder(), "localhost"))
                 .isInstanceOfSatisfying(
