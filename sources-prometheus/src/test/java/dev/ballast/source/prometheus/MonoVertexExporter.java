@@ -91,6 +91,17 @@ public final class MonoVertexExporter implements AutoCloseable {
         return series.computeIfAbsent(name, n -> new Series());
     }
 
+    /** New series for MonoVertex {@code name}, served from the next scrape with these values. */
+    public Series monoVertex(String name, double ratePerSecond, double pending) {
+        Series s = new Series();
+        s.ratePerSecond = ratePerSecond;
+        s.pending = pending;
+        if (series.putIfAbsent(name, s) != null) {
+            throw new IllegalStateException(name + " is served already");
+        }
+        return s;
+    }
+
     /** {@code host:port} for a scrape config. */
     public String address() {
         return "127.0.0.1:" + port;

@@ -30,6 +30,12 @@ class PrometheusMetricSourceTest {
     static final ScaleSpec LOOKBACK_10S = ScaleSpec.builder().lookbackSeconds(10).build();
 
     static MonoVertexExporter exporter;
+
+    /**
+     * A second scrape target: "twin" has a series from each exporter, as a duplicated job gives.
+     */
+    static MonoVertexExporter secondExporter;
+
     static PrometheusServer prometheus;
 
     @BeforeAll
@@ -42,7 +48,12 @@ class PrometheusMetricSourceTest {
         exporter.monoVertex("unavailable").rate(10);
         exporter.monoVertex("unavailable").pending = -1;
         exporter.monoVertex("resetting").rate(50);
-        prometheus = PrometheusServer.start(List.of(exporter.address()), "prod");
+        secondExporter = MonoVertexExporter.start();
+        exporter.monoVertex("twin", 10, 300);
+        secondExporter.monoVertex("twin", 10, 500);
+        prometheus =
+                PrometheusServer.start(
+                        List.of(exporter.address(), secondExporter.address()), "prod");
     }
 
     @AfterAll
@@ -50,8 +61,10 @@ class PrometheusMetricSourceTest {
         if (prometheus != null) {
             prometheus.close();
         }
-        if (exporter != null) {
-            exporter.close();
+        for (MonoVertexExporter e : new MonoVertexExporter[] {exporter, secondExporter}) {
+            if (e != null) {
+                e.close();
+            }
         }
     }
 
@@ -133,9 +146,7 @@ class PrometheusMetricSourceTest {
 
     @Test
     void aWindowHoldingAMinusOneIsUnknownNeverASmallerAverage() throws Exception {
-        MonoVertexExporter.Series flapping = exporter.monoVertex("flapping");
-        flapping.rate(10);
-        flapping.pending = 500;
+        MonoVertexExporter.Series flapping = exporter.monoVertex("flapping", 10, 500);
         try (PrometheusMetricSource batch = source(prometheus.url(), true);
                 PrometheusMetricSource single = source(prometheus.url(), false)) {
             List<PrometheusMetricSource> both = List.of(batch, single);
@@ -154,6 +165,30 @@ class PrometheusMetricSourceTest {
             awaitKnownPendings(both, "flapping", 2, seen);
 
             assertThat(seen).isNotEmpty().containsOnly(500.0);
+        }
+    }
+
+    @Test
+    void severalSeriesForOneTargetGiveTheHighestPendingAndAnyMinusOneMakesItUnknown()
+            throws Exception {
+        try (PrometheusMetricSource batch = source(prometheus.url(), true);
+                PrometheusMetricSource single = source(prometheus.url(), false)) {
+            List<PrometheusMetricSource> both = List.of(batch, single);
+            List<Double> seen = new ArrayList<>();
+            awaitKnownPendings(both, "twin", 2, seen);
+            assertThat(knownPendings(both, "twin")).containsExactly(500.0, 500.0);
+
+            secondExporter.monoVertex("twin").pending = -1;
+            seen.clear();
+            awaitKnownPendings(both, "twin", 0, seen);
+
+            assertThat(seen)
+                    .as("never the other series' 300 alone, nor an average with -1")
+                    .allSatisfy(v -> assertThat(v).isEqualTo(500.0));
+            for (PrometheusMetricSource source : both) {
+                assertThat(cause(read(source, "twin").pending()))
+                        .isEqualTo(UnknownCause.NOT_AVAILABLE);
+            }
         }
     }
 
