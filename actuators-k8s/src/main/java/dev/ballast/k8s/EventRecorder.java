@@ -23,7 +23,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Records core/v1 Events on MonoVertex objects, off the caller's thread. Repeats of the same event
@@ -68,7 +67,7 @@ final class EventRecorder implements AutoCloseable {
             executor.execute(() -> write(object, type, reason, message));
         } catch (RejectedExecutionException e) {
             TargetRef ref = ref(object);
-            try (MDC.MDCCloseable logs = TargetLogs.about(ref)) {
+            try (TargetLogs logs = TargetLogs.about(ref)) {
                 LOG.warn("event dropped ({} {} on {}): queue full", type, reason, ref);
             }
         }
@@ -87,7 +86,7 @@ final class EventRecorder implements AutoCloseable {
     private void write(
             GenericKubernetesResource object, String type, String reason, String message) {
         TargetRef ref = ref(object);
-        try (MDC.MDCCloseable logs = TargetLogs.about(ref)) {
+        try (TargetLogs logs = TargetLogs.about(ref)) {
             write(object, ref, type, reason, message);
         }
     }

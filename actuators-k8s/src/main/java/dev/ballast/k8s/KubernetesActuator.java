@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Reads MonoVertex status from the informer cache and sets {@code spec.replicas} with a JSON merge
@@ -92,7 +91,7 @@ final class KubernetesActuator implements Actuator, DecisionListener {
         } catch (InvalidSpecException e) {
             String key = target.key() + "|" + mv.get().getMetadata().getResourceVersion();
             if (badStatusReported.putIfAbsent(key, Boolean.TRUE) == null) {
-                try (MDC.MDCCloseable logs = TargetLogs.about(target)) {
+                try (TargetLogs logs = TargetLogs.about(target)) {
                     LOG.warn(
                             "MonoVertex {} is held: its status cannot be read: {}",
                             target.key(),
@@ -105,7 +104,7 @@ final class KubernetesActuator implements Actuator, DecisionListener {
 
     @Override
     public void setReplicas(TargetRef target, int replicas) throws ActuationException {
-        try (MDC.MDCCloseable logs = TargetLogs.about(target)) {
+        try (TargetLogs logs = TargetLogs.about(target)) {
             patchReplicas(target, replicas);
         }
     }

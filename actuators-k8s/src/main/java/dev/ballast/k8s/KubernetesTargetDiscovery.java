@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * MonoVertex objects that opt in ({@code spec.scale.disabled: true} and {@code ballast.dev/managed:
@@ -76,7 +75,7 @@ final class KubernetesTargetDiscovery implements TargetDiscovery {
         String key = mv.getMetadata().getNamespace() + "/" + mv.getMetadata().getName();
         String version = mv.getMetadata().getResourceVersion() + "|" + problem;
         if (!version.equals(reported.put(key, version))) {
-            try (MDC.MDCCloseable logs = TargetLogs.about(MonoVertexReader.ref(mv))) {
+            try (TargetLogs logs = TargetLogs.about(MonoVertexReader.ref(mv))) {
                 LOG.warn(
                         "MonoVertex {} is left alone: {}. Fix the object or its ballast.dev/"
                                 + " annotations.",

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Watches MonoVertex objects with informers and serves them from their caches, so that nothing is
@@ -195,7 +194,7 @@ final class MonoVertexCache implements AutoCloseable {
         private static void log(GenericKubernetesResource mv, String what) {
             if (LOG.isDebugEnabled()) {
                 TargetRef ref = MonoVertexReader.ref(mv);
-                try (MDC.MDCCloseable logs = TargetLogs.about(ref)) {
+                try (TargetLogs logs = TargetLogs.about(ref)) {
                     LOG.debug("MonoVertex {} {}", ref.key(), what);
                 }
             }

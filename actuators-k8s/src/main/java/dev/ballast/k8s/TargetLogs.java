@@ -5,17 +5,33 @@ import org.slf4j.MDC;
 
 /**
  * The {@code target} entry ({@code namespace/name}) that every log line about one MonoVertex
- * carries in the MDC, including the client library's own lines written meanwhile on the same
- * thread. The app's JSON log format writes it as {@code "mdc": {"target": ...}}.
+ * carries in the MDC, on the thread doing that work. The app's JSON log format writes it as {@code
+ * "mdc": {"target": ...}}.
  */
-final class TargetLogs {
+final class TargetLogs implements AutoCloseable {
 
     static final String KEY = "target";
 
-    private TargetLogs() {}
+    private final String previous;
 
-    /** Puts the target in the MDC until the returned handle is closed. */
-    static MDC.MDCCloseable about(TargetRef target) {
-        return MDC.putCloseable(KEY, target.key());
+    private TargetLogs(String previous) {
+        this.previous = previous;
+    }
+
+    /** Puts the target in the MDC until the returned scope is closed. */
+    static TargetLogs about(TargetRef target) {
+        TargetLogs scope = new TargetLogs(MDC.get(KEY));
+        MDC.put(KEY, target.key());
+        return scope;
+    }
+
+    /** Puts back what the MDC held before, so that scopes can nest. */
+    @Override
+    public void close() {
+        if (previous == null) {
+            MDC.remove(KEY);
+        } else {
+            MDC.put(KEY, previous);
+        }
     }
 }

@@ -55,6 +55,15 @@ class JarIT {
         return lines;
     }
 
+    /** {@code java -jar ballast.jar run --config FILE} with {@code BALLAST_LOG_FORMAT=json}. */
+    static Process runWithJsonLogs(Path config) throws java.io.IOException {
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                        java(), "-jar", JAR.toString(), "run", "--config", config.toString());
+        builder.environment().put("BALLAST_LOG_FORMAT", "json");
+        return builder.start();
+    }
+
     @Test
     void helpWorksFromTheJar() throws Exception {
         Process p = new ProcessBuilder(java(), "-jar", JAR.toString(), "--help").start();
@@ -64,6 +73,21 @@ class JarIT {
         assertThat(p.exitValue()).isZero();
         await().atMost(5, TimeUnit.SECONDS)
                 .until(() -> String.join("\n", out).contains("validate"));
+    }
+
+    @Test
+    void withJsonLogsAConfigErrorIsAJsonLineToo() throws Exception {
+        Path config = Files.writeString(dir.resolve("config.yaml"), "interval: 5 seconds\n");
+        Process p = runWithJsonLogs(config);
+        List<String> logs = drain(p, true);
+
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        await().atMost(5, TimeUnit.SECONDS).until(() -> !logs.isEmpty());
+        JsonNode line = new ObjectMapper().readTree(logs.get(0));
+        assertThat(line.path("level").asText()).isEqualTo("ERROR");
+        assertThat(line.path("formattedMessage").asText())
+                .startsWith("ballast: configuration error: interval: '5 seconds' is not valid");
     }
 
     @Test
@@ -84,11 +108,7 @@ class JarIT {
                                 "actuator: {type: memory}",
                                 ""));
         long start = System.nanoTime();
-        ProcessBuilder builder =
-                new ProcessBuilder(
-                        java(), "-jar", JAR.toString(), "run", "--config", config.toString());
-        builder.environment().put("BALLAST_LOG_FORMAT", "json");
-        Process p = builder.start();
+        Process p = runWithJsonLogs(config);
         List<String> decisions = drain(p, false);
         List<String> logs = drain(p, true);
 

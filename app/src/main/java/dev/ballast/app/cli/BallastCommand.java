@@ -1,6 +1,8 @@
 package dev.ballast.app.cli;
 
+import dev.ballast.app.observe.LogFormat;
 import dev.ballast.core.config.ConfigException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +37,18 @@ public final class BallastCommand implements Runnable {
                 spec.commandLine(), "a command is required: run, validate, demo or scorecard");
     }
 
+    /**
+     * Says why a command failed: on the error stream, or as a log line where the logs are JSON, so
+     * that a log pipeline gets it as one more object.
+     */
+    private static void report(CommandLine commandLine, String message, Exception e) {
+        if (LogFormat.active() == LogFormat.JSON) {
+            LoggerFactory.getLogger(BallastCommand.class).error("ballast: {}", message, e);
+        } else {
+            commandLine.getErr().println("ballast: " + message);
+        }
+    }
+
     /** Runs the command line and returns the exit code. */
     public static int execute(String... args) {
         return execute(
@@ -52,12 +66,10 @@ public final class BallastCommand implements Runnable {
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
                     if (e instanceof ConfigException) {
-                        commandLine
-                                .getErr()
-                                .println("ballast: configuration error: " + e.getMessage());
+                        report(commandLine, "configuration error: " + e.getMessage(), null);
                         return USAGE;
                     }
-                    commandLine.getErr().println("ballast: " + e);
+                    report(commandLine, e.toString(), e);
                     return FAILED;
                 });
         return cli.execute(args);
