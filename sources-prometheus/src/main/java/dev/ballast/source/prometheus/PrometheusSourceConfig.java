@@ -38,39 +38,47 @@ record PrometheusSourceConfig(
     static final String RATE =
             "sum(rate(monovtx_read_total{namespace=\"{namespace}\",mvtx_name=\"{name}\"}[{lookback}s]))";
     static final String PENDING =
-            knownOnlyAverage(
-                    "",
-                    "monovtx_pending_raw{namespace=\"{namespace}\",mvtx_name=\"{name}\",mvtx_replica=\"0\"}[{lookback}s]");
+            pending(
+                    "monovtx_pending_raw{namespace=\"{namespace}\",mvtx_name=\"{name}\",mvtx_replica=\"0\"}");
     static final String FRESHNESS =
             "max(timestamp(monovtx_read_total{namespace=\"{namespace}\",mvtx_name=\"{name}\"}))";
     static final String BATCH_RATE =
             "sum by (namespace, mvtx_name) (rate(monovtx_read_total[{lookback}s]))";
-    static final String BATCH_PENDING =
-            knownOnlyAverage(
-                    "by (namespace, mvtx_name)",
-                    "monovtx_pending_raw{mvtx_replica=\"0\"}[{lookback}s]");
+    static final String BATCH_PENDING = pending("monovtx_pending_raw{mvtx_replica=\"0\"}");
     static final String BATCH_FRESHNESS =
             "max by (namespace, mvtx_name) (timestamp(monovtx_read_total))";
 
     /**
-     * The average of a gauge over a window, or its minimum when any sample in the window is
-     * negative. The source writes -1 while it cannot tell its pending; averaged with real values
-     * that would read as a smaller backlog, or as exactly 0 (1 and -1), and so as a reason to scale
-     * down. A negative answer is read as unknown.
+     * Pending per target: the average of the gauge over the lookback, but only while every sample
+     * in it is known and the gauge is still reported.
      *
-     * @param grouping empty for one target's series, or a {@code by (...)} clause that keeps, per
-     *     target, the lowest minimum and the highest average, as a reading of its series does
+     * <ul>
+     *   <li>Any negative sample in the window (the source writes -1 while it cannot tell) gives the
+     *       window's minimum, read as unknown. Averaged with real values, a -1 would read as a
+     *       smaller backlog, or as exactly 0 (1 and -1), and so as a reason to scale down.
+     *   <li>A gauge no longer reported (replica 0 gone or not scraped: Prometheus marks its series
+     *       stale) gives no answer, read as unknown. {@code avg_over_time} would go on answering
+     *       from the old samples for the whole lookback.
+     *   <li>Several series for one target (a scrape job twice, say): the highest average, and
+     *       unknown if any holds a -1.
+     * </ul>
      */
-    private static String knownOnlyAverage(String grouping, String window) {
-        String min = "min_over_time(" + window + ")";
-        String avg = "avg_over_time(" + window + ")";
-        if (!grouping.isEmpty()) {
-            min = "min " + grouping + " (" + min + ")";
-            avg = "max " + grouping + " (" + avg + ")";
-        }
-        // "or" keeps the left side's series and adds the right side's only for label sets the
-        // left lacks: two window functions, not three.
-        return min + " < 0 or " + avg;
+    private static String pending(String selector) {
+        String window = selector + "[{lookback}s]";
+        String byTarget = "by (namespace, mvtx_name)";
+        // "or" keeps the left side's series and adds the right side's only for targets the left
+        // lacks; "and" binds tighter than "or".
+        return "min "
+                + byTarget
+                + " (min_over_time("
+                + window
+                + ")) < 0 or (max "
+                + byTarget
+                + " (avg_over_time("
+                + window
+                + ")) and on (namespace, mvtx_name) "
+                + selector
+                + ")";
     }
 
     static final ConfigOption<String> URL =

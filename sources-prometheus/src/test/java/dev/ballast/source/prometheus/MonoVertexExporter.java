@@ -21,6 +21,10 @@ public final class MonoVertexExporter implements AutoCloseable {
     public static final class Series {
         public volatile double ratePerSecond;
         public volatile double pending;
+
+        /** Whether the pending gauge is served: false as when replica 0 cannot be scraped. */
+        public volatile boolean pendingServed = true;
+
         volatile long startMillis = System.currentTimeMillis();
         volatile double base;
 
@@ -69,12 +73,14 @@ public final class MonoVertexExporter implements AutoCloseable {
                                                     "source_partition"),
                                             List.of(name, "0", "0"),
                                             s.counter()));
-                            pendings.add(
-                                    new MetricFamilySamples.Sample(
-                                            "monovtx_pending_raw",
-                                            List.of("mvtx_name", "mvtx_replica"),
-                                            List.of(name, "0"),
-                                            s.pending));
+                            if (s.pendingServed) {
+                                pendings.add(
+                                        new MetricFamilySamples.Sample(
+                                                "monovtx_pending_raw",
+                                                List.of("mvtx_name", "mvtx_replica"),
+                                                List.of(name, "0"),
+                                                s.pending));
+                            }
                         });
                 return List.of(
                         new MetricFamilySamples(

@@ -89,7 +89,11 @@ class PrometheusMetricSourceTest {
     }
 
     static Readings read(PrometheusMetricSource source, String name) throws Exception {
-        return source.read(target(name)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return read(source, target(name));
+    }
+
+    static Readings read(PrometheusMetricSource source, Target target) throws Exception {
+        return source.read(target).toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     static UnknownCause cause(Reading r) {
@@ -169,6 +173,30 @@ class PrometheusMetricSourceTest {
     }
 
     @Test
+    void aPendingNoLongerReportedIsUnknownAtOnceNotReadFromOldSamples() throws Exception {
+        MonoVertexExporter.Series silent = exporter.monoVertex("silent", 10, 400);
+        // A long lookback: old samples would go on answering for a minute.
+        Target target =
+                Target.of(
+                        TargetRef.monoVertex("prod", "silent"),
+                        ScaleSpec.builder().lookbackSeconds(60).build());
+        try (PrometheusMetricSource batch = source(prometheus.url(), true);
+                PrometheusMetricSource single = source(prometheus.url(), false)) {
+            List<PrometheusMetricSource> both = List.of(batch, single);
+            awaitKnownPendings(both, target, 2, new ArrayList<>());
+
+            silent.pendingServed = false;
+
+            awaitKnownPendings(both, target, 0, new ArrayList<>());
+            for (PrometheusMetricSource source : both) {
+                Readings r = read(source, target);
+                assertThat(r.rate().isKnown()).as("the counter is still scraped").isTrue();
+                assertThat(cause(r.pending())).isEqualTo(UnknownCause.NO_DATA);
+            }
+        }
+    }
+
+    @Test
     void severalSeriesForOneTargetGiveTheHighestPendingAndAnyMinusOneMakesItUnknown()
             throws Exception {
         try (PrometheusMetricSource batch = source(prometheus.url(), true);
@@ -198,11 +226,16 @@ class PrometheusMetricSourceTest {
      */
     static void awaitKnownPendings(
             List<PrometheusMetricSource> sources, String name, int count, List<Double> seen) {
+        awaitKnownPendings(sources, target(name), count, seen);
+    }
+
+    static void awaitKnownPendings(
+            List<PrometheusMetricSource> sources, Target target, int count, List<Double> seen) {
         await().atMost(30, TimeUnit.SECONDS)
                 .pollInterval(Duration.ofMillis(200))
                 .until(
                         () -> {
-                            List<Double> known = knownPendings(sources, name);
+                            List<Double> known = knownPendings(sources, target);
                             seen.addAll(known);
                             return known.size() == count;
                         });
@@ -211,9 +244,14 @@ class PrometheusMetricSourceTest {
     /** The known pendings of one target, one per source that knows it. */
     static List<Double> knownPendings(List<PrometheusMetricSource> sources, String name)
             throws Exception {
+        return knownPendings(sources, target(name));
+    }
+
+    static List<Double> knownPendings(List<PrometheusMetricSource> sources, Target target)
+            throws Exception {
         List<Double> known = new ArrayList<>();
         for (PrometheusMetricSource source : sources) {
-            Reading pending = read(source, name).pending();
+            Reading pending = read(source, target).pending();
             if (pending.isKnown()) {
                 known.add(pending.value());
             }
