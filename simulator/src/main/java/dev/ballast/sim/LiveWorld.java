@@ -12,7 +12,13 @@ import java.util.Random;
 public final class LiveWorld {
 
     /** What the emulated daemon answers now. */
-    public record DaemonAnswer(boolean reachable, OptionalDouble rate, OptionalDouble pending) {}
+    /**
+     * What the daemon answers: reachable or not, its rate (empty: not known yet), and its pending
+     * and pending over the last minute (the {@code 1m} window) as it writes them: negative when the
+     * source cannot tell, {@link RaterModel#NO_SAMPLES} before it has samples.
+     */
+    public record DaemonAnswer(
+            boolean reachable, OptionalDouble rate, long pending, long pendingLastMinute) {}
 
     private final Scenario scenario;
     private final SimulatedMonoVertex vertex;
@@ -73,7 +79,11 @@ public final class LiveWorld {
                                 f ->
                                         f.kind() == Fault.Kind.DAEMON_UNREACHABLE
                                                 && f.activeAt(second));
-        return new DaemonAnswer(!unreachable, rater.rawRate(), rater.rawPending());
+        return new DaemonAnswer(
+                !unreachable,
+                rater.rawRate(),
+                rater.rawPending(),
+                rater.rawPending(RaterModel.SHORT_WINDOW_SECONDS));
     }
 
     public synchronized int second() {

@@ -11,13 +11,17 @@ import java.util.List;
 /**
  * Numaflow's daemon rater, emulated: it scrapes the pods every 5 s, keeps the samples of the
  * lookback window, knows no rate until it has 3 samples after a (re)start, reads pending as the
- * average of replica 0's samples, and after a missed scrape counts a pod's whole counter once (the
- * known over-estimate). Faults come from the scenario.
+ * average of replica 0's samples (its -1s included, as Numaflow does), and after a missed scrape
+ * counts a pod's whole counter once (the known over-estimate). Faults come from the scenario.
  */
 final class RaterModel {
 
     static final double SCRAPE_SECONDS = 5;
     static final int MIN_SAMPLES = 3;
+    static final int SHORT_WINDOW_SECONDS = 60;
+
+    /** The daemon's pending when it has no samples to average: -2^63. */
+    public static final long NO_SAMPLES = Long.MIN_VALUE;
 
     /** A daemon in a restart fault restarts this often. */
     static final double RESTART_EVERY_SECONDS = 10;
@@ -54,9 +58,14 @@ final class RaterModel {
                 active(Fault.Kind.PENDING_UNAVAILABLE, now) ? -1 : Math.floor(vertex.backlog());
         samples.addLast(new Sample(now, vertex.readTotal(), pending, missedScrape));
         missedScrape = false;
-        while (!samples.isEmpty() && samples.peekFirst().at < now - lookbackSeconds) {
+        while (!samples.isEmpty() && samples.peekFirst().at < now - keptSeconds()) {
             samples.removeFirst();
         }
+    }
+
+    /** Samples are kept for the default window and for the 1m window, whichever is longer. */
+    private int keptSeconds() {
+        return Math.max(lookbackSeconds, SHORT_WINDOW_SECONDS);
     }
 
     /**
@@ -66,42 +75,66 @@ final class RaterModel {
         if (active(Fault.Kind.DAEMON_UNREACHABLE, now)) {
             return Readings.unknown(UnknownCause.SOURCE_ERROR, "daemon unreachable");
         }
-        return Readings.of(rate(at), pending(at));
+        return Readings.of(
+                rate(at),
+                pendingReading(rawPending(), at),
+                java.util.Map.of(),
+                java.util.Map.of("1m", pendingReading(rawPending(SHORT_WINDOW_SECONDS), at)));
     }
 
     /** The rate the daemon reports, or empty for its -2^63 "not known yet". */
     java.util.OptionalDouble rawRate() {
-        if (samples.size() < MIN_SAMPLES) {
+        List<Sample> window = window(lookbackSeconds);
+        if (window.size() < MIN_SAMPLES) {
             return java.util.OptionalDouble.empty();
         }
-        Sample first = samples.peekFirst();
-        Sample previous = null;
         double counted = 0;
-        for (Sample s : samples) {
-            if (previous != null) {
-                counted += s.afterGap ? s.counter : s.counter - previous.counter;
-            }
-            previous = s;
+        for (int i = 1; i < window.size(); i++) {
+            Sample s = window.get(i);
+            counted += s.afterGap ? s.counter : s.counter - window.get(i - 1).counter;
         }
-        double span = samples.peekLast().at - first.at;
+        double span = window.get(window.size() - 1).at - window.get(0).at;
         return span <= 0
                 ? java.util.OptionalDouble.empty()
                 : java.util.OptionalDouble.of(counted / span);
     }
 
-    /** The pending count the daemon reports, or empty for -1. */
-    java.util.OptionalDouble rawPending() {
+    /**
+     * The pending count the daemon reports, as Numaflow's {@code CalculatePending}: the integer
+     * average of replica 0's samples in the window, its -1s ("cannot tell") included, so a window
+     * that mixes -1 with real values gives less than the real backlog, and {@link #NO_SAMPLES} from
+     * fewer than 2 samples.
+     */
+    long rawPending() {
+        return rawPending(lookbackSeconds);
+    }
+
+    /** The same over the last {@code windowSeconds} (the daemon's {@code 1m} window: 60). */
+    long rawPending(int windowSeconds) {
+        List<Sample> window = window(windowSeconds);
+        if (window.size() <= 1) {
+            return NO_SAMPLES;
+        }
+        long sum = 0;
+        for (Sample s : window) {
+            sum += (long) s.pending;
+        }
+        return sum / window.size(); // Go's int64 division: truncated toward zero
+    }
+
+    /** The samples of the last {@code seconds}, up to the newest, oldest first. */
+    private List<Sample> window(int seconds) {
+        List<Sample> window = new java.util.ArrayList<>(samples.size());
         if (samples.isEmpty()) {
-            return java.util.OptionalDouble.empty();
+            return window;
         }
-        double sum = 0;
+        double from = samples.peekLast().at - seconds;
         for (Sample s : samples) {
-            if (s.pending < 0) {
-                return java.util.OptionalDouble.empty();
+            if (s.at >= from) {
+                window.add(s);
             }
-            sum += s.pending;
         }
-        return java.util.OptionalDouble.of(Math.floor(sum / samples.size()));
+        return window;
     }
 
     private Reading rate(Instant at) {
@@ -111,11 +144,16 @@ final class RaterModel {
                 : Reading.unknown(UnknownCause.NOT_AVAILABLE, "rater has fewer than 3 samples");
     }
 
-    private Reading pending(Instant at) {
-        java.util.OptionalDouble pending = rawPending();
-        return pending.isPresent()
-                ? Reading.known(pending.getAsDouble(), at)
-                : Reading.unknown(UnknownCause.NOT_AVAILABLE, "pending not available");
+    /** A pending as the daemon source reads it. */
+    private static Reading pendingReading(long raw, Instant at) {
+        if (raw == NO_SAMPLES) {
+            return Reading.unknown(UnknownCause.NO_DATA, "the rater has fewer than 2 samples");
+        }
+        if (raw < 0) {
+            return Reading.unknown(
+                    UnknownCause.NOT_AVAILABLE, "pending " + raw + " means not available");
+        }
+        return Reading.known(raw, at);
     }
 
     private boolean active(Fault.Kind kind, double now) {

@@ -70,7 +70,7 @@ public final class Simulation {
             if (second % interval == 0) {
                 Instant now = EPOCH.plusSeconds(second);
                 Readings readings = kind.view(rater.read(second, now));
-                history = history.observe(readings);
+                history = history.observe(readings, now);
                 Decision decision =
                         policy.decide(target, status(vertex, second), readings, history, now);
                 steps.add(new Step(second, decision, readings));

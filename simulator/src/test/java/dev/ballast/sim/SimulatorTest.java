@@ -63,7 +63,10 @@ class SimulatorTest {
                 .isEqualTo(
                         Reading.unknown(
                                 UnknownCause.NOT_AVAILABLE, "rater has fewer than 3 samples"));
-        assertThat(r.pending().isKnown()).isTrue();
+        assertThat(r.pending().isKnown()).as("one sample since the restart").isFalse();
+        vertex.step(101, 5, 100);
+        rater.tick(105, vertex);
+        assertThat(rater.read(105, AT).pending().isKnown()).as("two samples").isTrue();
     }
 
     @Test
@@ -94,12 +97,26 @@ class SimulatorTest {
     }
 
     @Test
-    void anUnavailablePendingIsUnknown() {
+    void aWindowOfOnlyUnavailablePendingIsUnknown() {
         SimulatedMonoVertex vertex = new SimulatedMonoVertex(2, 100, 0);
         RaterModel rater =
-                rater(List.of(new Fault(Fault.Kind.PENDING_UNAVAILABLE, 50, 100)), 60, vertex);
+                rater(List.of(new Fault(Fault.Kind.PENDING_UNAVAILABLE, 50, 400)), 200, vertex);
 
-        assertThat(rater.read(60, AT).pending().isKnown()).isFalse();
+        assertThat(rater.read(200, AT).pending().isKnown()).isFalse();
+    }
+
+    @Test
+    void aWindowMixingMinusOnesWithABacklogReportsLessThanTheBacklogAsNumaflowDoes() {
+        // One replica at 50 msg/s under 100 msg/s: the backlog grows by 50 every second.
+        double clean = rater(List.of(), 110, new SimulatedMonoVertex(1, 50, 0)).rawPending();
+        double mixed =
+                rater(
+                                List.of(new Fault(Fault.Kind.PENDING_UNAVAILABLE, 100, 400)),
+                                110,
+                                new SimulatedMonoVertex(1, 50, 0))
+                        .rawPending();
+
+        assertThat(mixed).as("known, and smaller").isPositive().isLessThan(clean - 500);
     }
 
     @Test

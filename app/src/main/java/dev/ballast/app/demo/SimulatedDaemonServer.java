@@ -70,17 +70,15 @@ final class SimulatedDaemonServer implements AutoCloseable {
                     answer.rate().isPresent()
                             ? String.format(Locale.ROOT, "%.3f", answer.rate().getAsDouble())
                             : "-9223372036854776000";
-            String pending =
-                    answer.pending().isPresent()
-                            ? Long.toString((long) answer.pending().getAsDouble())
-                            : "-1";
             body =
                     "{\"metrics\":{\"monoVertex\":\""
                             + monoVertex
                             + "\",\"processingRates\":{\"default\":"
                             + rate
                             + "},\"pendings\":{\"default\":\""
-                            + pending
+                            + answer.pending()
+                            + "\",\"1m\":\""
+                            + answer.pendingLastMinute()
                             + "\"}}}";
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

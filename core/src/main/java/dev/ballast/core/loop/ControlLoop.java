@@ -248,7 +248,7 @@ public final class ControlLoop implements AutoCloseable {
             if (r == null) {
                 r = Readings.unknown(UnknownCause.MALFORMED, "the source returned no readings");
             }
-            TargetHistory history = run.state.history.observe(r);
+            TargetHistory history = run.state.history.observe(r, clock.instant());
             run.state.history = history;
             // Read the status again: the read may have taken most of the interval.
             Optional<TargetStatus> status = actuator.status(run.target.ref());

@@ -32,7 +32,8 @@ public final class Readings {
 
     /**
      * The scaling signals plus other windows keyed by name (for example {@code 1m}, {@code 5m},
-     * {@code 15m}); those are for reports, the policy does not read them.
+     * {@code 15m}); those are for reports, and the safety rules read one thing from them: whether
+     * the source said it could not tell pending over the last minute.
      */
     public static Readings of(
             Reading rate,

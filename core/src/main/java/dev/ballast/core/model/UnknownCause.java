@@ -5,15 +5,18 @@ public enum UnknownCause {
     /** The source answered but did not report this value (a missing key or map). */
     NOT_REPORTED(false),
     /**
-     * The source reported that it cannot tell: a negative sentinel such as -1 or -2^63 (the
-     * daemon's rater had too few samples, or the source cannot report pending).
+     * The source reported that it cannot tell: a negative sentinel such as -1 (the source cannot
+     * report pending) or the daemon's -2^63 rate (its rater has too few samples).
      */
     NOT_AVAILABLE(false),
     /** The value was NaN or infinite. */
     NOT_FINITE(false),
     /** The newest sample is older than the staleness bound. */
     STALE(false),
-    /** The source has no data for this target (for example an empty query result). */
+    /**
+     * The source has no data for this target: an empty query result, or the daemon's -2^63 pending
+     * (its rater has no samples yet).
+     */
     NO_DATA(false),
     /** The answer could not be parsed. */
     MALFORMED(true),

@@ -59,7 +59,8 @@ public enum Reason {
     // Holds added by Ballast's safety rules.
     WARMING_UP(
             Action.NONE,
-            "Signals were unknown recently; the first known readings may scale up but not down."),
+            "Signals were unknown recently, or pending may still average the source's -1s; known"
+                    + " readings may scale up but not down."),
     STARTUP_GRACE(Action.NONE, "Ballast started less than one interval ago; no scale-down yet."),
     EVALUATION_FAILED(
             Action.NONE, "The evaluation failed unexpectedly; nothing was changed (see the log).");

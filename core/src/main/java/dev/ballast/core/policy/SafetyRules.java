@@ -3,11 +3,12 @@ package dev.ballast.core.policy;
 import dev.ballast.core.model.Readings;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Ballast's rules applied to a Numaflow decision: never scale down while a signal is unknown, while
- * signals are warming up again, or during the start-up grace; optionally step up toward a fallback
- * when signals stay unknown.
+ * signals are warming up again, while pending may still average the source's -1s, or during the
+ * start-up grace; optionally step up toward a fallback when signals stay unknown.
  */
 final class SafetyRules {
 
@@ -54,6 +55,21 @@ final class SafetyRules {
                             + " of "
                             + settings.warmupSamples()
                             + " warm-up readings since signals were unknown");
+        }
+        int lookback = in.target.scale().lookbackSeconds();
+        Optional<Instant> readsLowUntil = history.pendingMayReadLowUntil(lookback);
+        if (settings.holdOnUnknown()
+                && readsLowUntil.isPresent()
+                && in.now.isBefore(readsLowUntil.get())) {
+            return Decision.override(
+                    Reason.WARMING_UP,
+                    decision,
+                    "the source could not tell pending at "
+                            + history.pendingNotAvailableAt()
+                            + "; pending averages lookbackSeconds ("
+                            + lookback
+                            + "s) with its -1s, so it may read low until "
+                            + readsLowUntil.get());
         }
         return decision;
     }

@@ -18,7 +18,7 @@ public interface ScalingPolicy {
      * @param status its current status
      * @param readings the signals read for this evaluation (either may be unknown)
      * @param history the target's history including this evaluation's readings, that is {@code
-     *     previous.observe(readings)}
+     *     previous.observe(readings, now)}
      * @param now the time of the evaluation
      */
     Decision decide(

@@ -8,6 +8,7 @@ import dev.ballast.core.model.Target;
 import dev.ballast.core.model.TargetStatus;
 import java.time.Instant;
 import java.util.OptionalInt;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -27,6 +28,14 @@ class PolicyPropertiesTest {
         if (c.status().replicas() > 0) {
             assertThat(d.desired()).as(d.toString()).isPositive();
         }
+    }
+
+    @Property(tries = 3000)
+    void neverDownWhilePendingMayStillAverageTheSourcesMinusOnes(
+            @ForAll("pendingRecentlyNotAvailable") Case c) {
+        Decision d = c.decide();
+
+        assertThat(d.action()).as(d.toString()).isNotEqualTo(Action.DOWN);
     }
 
     @Property(tries = 3000)
@@ -142,6 +151,31 @@ class PolicyPropertiesTest {
     @Provide
     Arbitrary<Case> withAnUnknownSignal() {
         return cases(PolicyArbitraries.readingsWithAnUnknown());
+    }
+
+    /** Any signals, for a target whose source could not tell pending within its lookback. */
+    @Provide
+    Arbitrary<Case> pendingRecentlyNotAvailable() {
+        return cases(PolicyArbitraries.anyReadings())
+                .flatMap(
+                        c ->
+                                Arbitraries.integers()
+                                        .between(0, c.target().scale().lookbackSeconds() - 1)
+                                        .map(
+                                                secondsAgo ->
+                                                        new Case(
+                                                                c.policy(),
+                                                                c.target(),
+                                                                c.status(),
+                                                                c.readings(),
+                                                                new TargetHistory(
+                                                                        c.before()
+                                                                                .consecutiveUnknown(),
+                                                                        c.before()
+                                                                                .consecutiveKnown(),
+                                                                        c.before().sawUnknown(),
+                                                                        NOW.minusSeconds(
+                                                                                secondsAgo)))));
     }
 
     @Provide

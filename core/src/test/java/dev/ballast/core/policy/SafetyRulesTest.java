@@ -2,6 +2,7 @@ package dev.ballast.core.policy;
 
 import static dev.ballast.core.policy.PolicyFixtures.NOW;
 import static dev.ballast.core.policy.PolicyFixtures.known;
+import static dev.ballast.core.policy.PolicyFixtures.pendingUnknown;
 import static dev.ballast.core.policy.PolicyFixtures.rateUnknown;
 import static dev.ballast.core.policy.PolicyFixtures.running;
 import static dev.ballast.core.policy.PolicyFixtures.sourceDown;
@@ -142,6 +143,111 @@ class SafetyRulesTest {
             Decision d = decide(LONG_RUNNING, running(10, 600), NEEDS_FEWER, TargetHistory.INITIAL);
 
             assertThat(d.reason()).isEqualTo(Reason.SCALE_DOWN);
+        }
+    }
+
+    /** Numaflow's daemon averages pending over the lookback, the source's -1s included. */
+    @Nested
+    class PendingAveragedWithMinusOnes {
+        final TargetHistory clean = TargetHistory.INITIAL.observe(NEEDS_FEWER, NOW);
+
+        /** Pending not available {@code secondsAgo}, then enough known readings to warm up. */
+        TargetHistory notAvailable(long secondsAgo, Readings readings) {
+            return TargetHistory.INITIAL
+                    .observe(readings, NOW.minusSeconds(secondsAgo))
+                    .observe(NEEDS_FEWER, NOW.minusSeconds(secondsAgo - 1))
+                    .observe(NEEDS_FEWER, NOW.minusSeconds(secondsAgo - 2))
+                    .observe(NEEDS_FEWER, NOW.minusSeconds(secondsAgo - 3));
+        }
+
+        @Test
+        void noScaleDownForALookbackAfterTheSourceCouldNotTellPending() {
+            TargetHistory before = notAvailable(60, pendingUnknown(100));
+
+            Decision d = decide(LONG_RUNNING, running(10, 600), NEEDS_FEWER, before);
+
+            assertThat(d.reason()).isEqualTo(Reason.WARMING_UP);
+            assertThat(d.desired()).isEqualTo(10);
+            assertThat(d.explanation())
+                    .isEqualTo(
+                            "would SCALE_DOWN 10 -> 8, but the source could not tell pending at"
+                                    + " 2026-06-01T11:59:00Z; pending averages lookbackSeconds"
+                                    + " (120s) with its -1s, so it may read low until"
+                                    + " 2026-06-01T12:01:00Z");
+        }
+
+        @Test
+        void scalesDownOnceALookbackHasPassed() {
+            TargetHistory before = notAvailable(121, pendingUnknown(100));
+
+            Decision d = decide(LONG_RUNNING, running(10, 600), NEEDS_FEWER, before);
+
+            assertThat(d.reason()).isEqualTo(Reason.SCALE_DOWN);
+        }
+
+        @Test
+        void theLastMinuteNotAvailableHoldsAlthoughTheAverageIsStillKnown() {
+            Readings lastMinuteMinusOne =
+                    Readings.of(
+                            NEEDS_FEWER.rate(),
+                            NEEDS_FEWER.pending(),
+                            java.util.Map.of(),
+                            java.util.Map.of(
+                                    TargetHistory.SHORT_WINDOW,
+                                    dev.ballast.core.model.Reading.unknown(
+                                            dev.ballast.core.model.UnknownCause.NOT_AVAILABLE,
+                                            "pending -1")));
+
+            Decision d =
+                    LONG_RUNNING.decide(
+                            target(),
+                            running(10, 600),
+                            lastMinuteMinusOne,
+                            TargetHistory.INITIAL.observe(lastMinuteMinusOne, NOW),
+                            NOW);
+
+            assertThat(d.reason()).isEqualTo(Reason.WARMING_UP);
+            assertThat(d.overridden())
+                    .get()
+                    .extracting(Decision::reason)
+                    .isEqualTo(Reason.SCALE_DOWN);
+        }
+
+        @Test
+        void stillScalesUp() {
+            Decision d =
+                    decide(
+                            LONG_RUNNING,
+                            running(2, 600),
+                            NEEDS_MORE,
+                            notAvailable(60, pendingUnknown(100)));
+
+            assertThat(d.reason()).isEqualTo(Reason.SCALE_UP);
+        }
+
+        @Test
+        void aSourceErrorIsNotASourceThatCannotTellPending() {
+            Decision d =
+                    decide(
+                            LONG_RUNNING,
+                            running(10, 600),
+                            NEEDS_FEWER,
+                            notAvailable(60, sourceDown()));
+
+            assertThat(d.reason()).isEqualTo(Reason.SCALE_DOWN);
+        }
+
+        @Test
+        void numaflowsOwnRulesDoNotHold() {
+            Decision d =
+                    decide(
+                            DefaultScalingPolicy.numaflowCompatible(),
+                            running(10, 600),
+                            NEEDS_FEWER,
+                            notAvailable(60, pendingUnknown(100)));
+
+            assertThat(d.reason()).isEqualTo(Reason.SCALE_DOWN);
+            assertThat(clean.pendingNotAvailableAt()).isNull();
         }
     }
 

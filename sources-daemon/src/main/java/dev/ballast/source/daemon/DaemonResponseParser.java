@@ -154,6 +154,12 @@ final class DaemonResponseParser {
     }
 
     private static Reading classify(long pending, Instant at) {
+        if (pending == Long.MIN_VALUE) {
+            // The rater has no samples to average (just started). Unlike -1, which the source
+            // writes and the daemon averages in with real values, it leaves no trace in the window.
+            return Reading.unknown(
+                    UnknownCause.NO_DATA, "pending " + pending + ": the daemon has no samples yet");
+        }
         if (pending < 0) {
             return Reading.unknown(
                     UnknownCause.NOT_AVAILABLE, "pending " + pending + " means not available");

@@ -134,7 +134,7 @@ class DaemonMetricSourceTest {
         Readings r = read();
 
         assertThat(((Reading.Unknown) r.rate()).cause()).isEqualTo(UnknownCause.NOT_AVAILABLE);
-        assertThat(((Reading.Unknown) r.pending()).cause()).isEqualTo(UnknownCause.NOT_AVAILABLE);
+        assertThat(((Reading.Unknown) r.pending()).cause()).isEqualTo(UnknownCause.NO_DATA);
     }
 
     @Test

@@ -94,7 +94,13 @@ class DaemonResponseParserTest {
                         "1.5",
                         "\"-9223372036854775808\"",
                         null,
-                        UnknownCause.NOT_AVAILABLE),
+                        UnknownCause.NO_DATA),
+                Arguments.of(
+                        "pending MinInt64 number",
+                        "1.5",
+                        "-9223372036854775808",
+                        null,
+                        UnknownCause.NO_DATA),
                 Arguments.of(
                         "pending -1 string", "1.5", "\"-1\"", null, UnknownCause.NOT_AVAILABLE),
                 Arguments.of("pending -1 number", "1.5", "-1", null, UnknownCause.NOT_AVAILABLE),
