@@ -35,6 +35,9 @@ final class RaterModel {
     private double lastRestart = Double.NEGATIVE_INFINITY;
     private boolean missedScrape;
 
+    /** The latest tick: windows reach back from it, as Numaflow's reach back from its clock. */
+    private double now;
+
     RaterModel(List<Fault> faults, int lookbackSeconds) {
         this.faults = faults;
         this.lookbackSeconds = lookbackSeconds;
@@ -42,6 +45,7 @@ final class RaterModel {
 
     /** Called every simulated second: restarts and scrapes when due. */
     void tick(double now, SimulatedMonoVertex vertex) {
+        this.now = now;
         if (active(Fault.Kind.DAEMON_RESTART, now) && now - lastRestart >= RESTART_EVERY_SECONDS) {
             samples.clear();
             lastRestart = now;
@@ -122,13 +126,13 @@ final class RaterModel {
         return sum / window.size(); // Go's int64 division: truncated toward zero
     }
 
-    /** The samples of the last {@code seconds}, up to the newest, oldest first. */
+    /**
+     * The samples of the last {@code seconds} before the latest tick, oldest first: none once
+     * scrapes have failed for longer than that, as the daemon answers -2^63 then.
+     */
     private List<Sample> window(int seconds) {
         List<Sample> window = new java.util.ArrayList<>(samples.size());
-        if (samples.isEmpty()) {
-            return window;
-        }
-        double from = samples.peekLast().at - seconds;
+        double from = now - seconds;
         for (Sample s : samples) {
             if (s.at >= from) {
                 window.add(s);

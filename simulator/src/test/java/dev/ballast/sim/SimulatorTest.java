@@ -120,6 +120,54 @@ class SimulatorTest {
     }
 
     @Test
+    void theLastMinuteWindowAveragesItsOwnSamples() {
+        // A growing backlog: the last minute's average is above the two minutes' one.
+        Readings r = rater(List.of(), 200, new SimulatedMonoVertex(1, 50, 0)).read(200, AT);
+
+        Reading lastMinute = r.pendingWindows().get("1m");
+        assertThat(lastMinute.isKnown()).isTrue();
+        assertThat(lastMinute.value()).isGreaterThan(r.pending().value());
+    }
+
+    @Test
+    void aFewMinusOnesAmongZerosRoundToAKnownZeroAsNumaflowsIntegerAverageDoes() {
+        SimulatedMonoVertex keepingUp = new SimulatedMonoVertex(2, 100, 0);
+        RaterModel rater =
+                rater(List.of(new Fault(Fault.Kind.PENDING_UNAVAILABLE, 110, 400)), 115, keepingUp);
+
+        assertThat(rater.rawPending()).isZero();
+        assertThat(rater.read(115, AT).pending()).isEqualTo(Reading.known(0, AT));
+    }
+
+    @Test
+    void scrapesFailingForLongerThanTheWindowLeaveNoSamples() {
+        RaterModel rater =
+                rater(
+                        List.of(new Fault(Fault.Kind.SCRAPE_FAILURES, 50, 400)),
+                        200,
+                        new SimulatedMonoVertex(2, 100, 0));
+
+        assertThat(rater.rawPending()).isEqualTo(RaterModel.NO_SAMPLES);
+        assertThat(rater.read(200, AT).rate().isKnown()).isFalse();
+    }
+
+    @Test
+    void ballastDoesNotScaleDownWhilePendingStillAveragesMinusOnes() {
+        Scenario scenario = Scenarios.named("pending-unavailable").orElseThrow();
+        // The source cannot tell pending from 300 s to 600 s; its -1s stay in the 120 s window
+        // until 720 s, and may have gone on until the first evaluation that no longer saw them.
+        Simulation.Run run = Simulation.run(scenario, PolicyKind.BALLAST, 42);
+
+        assertThat(run.steps())
+                .filteredOn(s -> s.second() >= 300 && s.second() <= 720)
+                .extracting(s -> s.decision().action())
+                .doesNotContain(dev.ballast.core.policy.Action.DOWN);
+        assertThat(run.steps())
+                .extracting(s -> s.decision().explanation())
+                .anyMatch(e -> e.contains("could not tell pending"));
+    }
+
+    @Test
     void replicasStartAfterTheirStartUpDelay() {
         SimulatedMonoVertex vertex = new SimulatedMonoVertex(1, 100, 20);
         vertex.scale(3, 100);

@@ -64,11 +64,11 @@ final class SafetyRules {
             return Decision.override(
                     Reason.WARMING_UP,
                     decision,
-                    "the source could not tell pending at "
-                            + history.pendingNotAvailableAt()
-                            + "; pending averages lookbackSeconds ("
+                    "the source could not tell pending until "
+                            + history.pendingMinusOnesUntil()
+                            + "; a pending averaged over lookbackSeconds ("
                             + lookback
-                            + "s) with its -1s, so it may read low until "
+                            + "s) may hold its -1s and read low until "
                             + readsLowUntil.get());
         }
         return decision;

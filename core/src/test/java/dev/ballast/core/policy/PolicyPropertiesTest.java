@@ -175,7 +175,8 @@ class PolicyPropertiesTest {
                                                                                 .consecutiveKnown(),
                                                                         c.before().sawUnknown(),
                                                                         NOW.minusSeconds(
-                                                                                secondsAgo)))));
+                                                                                secondsAgo),
+                                                                        false))));
     }
 
     @Provide

@@ -170,15 +170,31 @@ class SafetyRulesTest {
             assertThat(d.desired()).isEqualTo(10);
             assertThat(d.explanation())
                     .isEqualTo(
-                            "would SCALE_DOWN 10 -> 8, but the source could not tell pending at"
-                                    + " 2026-06-01T11:59:00Z; pending averages lookbackSeconds"
-                                    + " (120s) with its -1s, so it may read low until"
-                                    + " 2026-06-01T12:01:00Z");
+                            "would SCALE_DOWN 10 -> 8, but the source could not tell pending until"
+                                    + " 2026-06-01T11:59:01Z; a pending averaged over"
+                                    + " lookbackSeconds (120s) may hold its -1s and read low until"
+                                    + " 2026-06-01T12:01:11Z");
+        }
+
+        @Test
+        void theHoldRunsFromTheFirstEvaluationAfterTheLastMinusOne() {
+            // The -1s may have gone on until the evaluation that no longer saw them.
+            TargetHistory before =
+                    TargetHistory.INITIAL
+                            .observe(pendingUnknown(100), NOW.minusSeconds(135))
+                            .observe(NEEDS_FEWER, NOW.minusSeconds(100))
+                            .observe(NEEDS_FEWER, NOW.minusSeconds(70))
+                            .observe(NEEDS_FEWER, NOW.minusSeconds(40));
+
+            Decision d = decide(LONG_RUNNING, running(10, 600), NEEDS_FEWER, before);
+
+            assertThat(before.pendingMinusOnesUntil()).isEqualTo(NOW.minusSeconds(100));
+            assertThat(d.reason()).isEqualTo(Reason.WARMING_UP);
         }
 
         @Test
         void scalesDownOnceALookbackHasPassed() {
-            TargetHistory before = notAvailable(121, pendingUnknown(100));
+            TargetHistory before = notAvailable(132, pendingUnknown(100));
 
             Decision d = decide(LONG_RUNNING, running(10, 600), NEEDS_FEWER, before);
 
@@ -247,7 +263,7 @@ class SafetyRulesTest {
                             notAvailable(60, pendingUnknown(100)));
 
             assertThat(d.reason()).isEqualTo(Reason.SCALE_DOWN);
-            assertThat(clean.pendingNotAvailableAt()).isNull();
+            assertThat(clean.pendingMinusOnesUntil()).isNull();
         }
     }
 
