@@ -43,6 +43,9 @@ class PolicyPropertiesTest {
         Decision d = c.decide();
 
         if (d.isChange() && d.desired() == 0) {
+            if (c.target().scale().boundsAt(NOW).max() == 0) {
+                return; // the configured bounds themselves ask for zero (max: 0)
+            }
             assertThat(c.readings().allKnown()).as(d.toString()).isTrue();
             assertThat(c.readings().rate().value()).isZero();
             assertThat(c.readings().pending().value()).isZero();
