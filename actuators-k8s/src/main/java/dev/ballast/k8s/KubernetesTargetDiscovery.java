@@ -2,6 +2,7 @@ package dev.ballast.k8s;
 
 import dev.ballast.core.model.InvalidSpecException;
 import dev.ballast.core.model.Target;
+import dev.ballast.core.model.TargetRef;
 import dev.ballast.core.spi.TargetDiscovery;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -72,10 +73,11 @@ final class KubernetesTargetDiscovery implements TargetDiscovery {
     }
 
     private void report(GenericKubernetesResource mv, String problem) {
-        String key = mv.getMetadata().getNamespace() + "/" + mv.getMetadata().getName();
+        TargetRef ref = MonoVertexReader.ref(mv);
+        String key = ref.key();
         String version = mv.getMetadata().getResourceVersion() + "|" + problem;
         if (!version.equals(reported.put(key, version))) {
-            try (TargetLogs logs = TargetLogs.about(MonoVertexReader.ref(mv))) {
+            try (TargetLogs logs = TargetLogs.about(ref)) {
                 LOG.warn(
                         "MonoVertex {} is left alone: {}. Fix the object or its ballast.dev/"
                                 + " annotations.",
