@@ -65,18 +65,20 @@ record PrometheusSourceConfig(
      */
     private static String pending(String selector) {
         String window = selector + "[{lookback}s]";
-        String byTarget = "by (namespace, mvtx_name)";
+        String target = "(namespace, mvtx_name)";
         // "or" keeps the left side's series and adds the right side's only for targets the left
         // lacks; "and" binds tighter than "or".
-        return "min "
-                + byTarget
+        return "min by "
+                + target
                 + " (min_over_time("
                 + window
-                + ")) < 0 or (max "
-                + byTarget
+                + ")) < 0 or (max by "
+                + target
                 + " (avg_over_time("
                 + window
-                + ")) and on (namespace, mvtx_name) "
+                + ")) and on "
+                + target
+                + " "
                 + selector
                 + ")";
     }
