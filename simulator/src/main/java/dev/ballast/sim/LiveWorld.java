@@ -11,7 +11,6 @@ import java.util.Random;
  */
 public final class LiveWorld {
 
-    /** What the emulated daemon answers now. */
     /**
      * What the daemon answers: reachable or not, its rate (empty: not known yet), and its pending
      * and pending over the last minute (the {@code 1m} window) as it writes them: negative when the

@@ -3,6 +3,7 @@ package dev.ballast.sim;
 import dev.ballast.core.model.Reading;
 import dev.ballast.core.model.Readings;
 import dev.ballast.core.model.UnknownCause;
+import dev.ballast.core.policy.TargetHistory;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -83,7 +84,9 @@ final class RaterModel {
                 rate(at),
                 pendingReading(rawPending(), at),
                 java.util.Map.of(),
-                java.util.Map.of("1m", pendingReading(rawPending(SHORT_WINDOW_SECONDS), at)));
+                java.util.Map.of(
+                        TargetHistory.SHORT_WINDOW,
+                        pendingReading(rawPending(SHORT_WINDOW_SECONDS), at)));
     }
 
     /** The rate the daemon reports, or empty for its -2^63 "not known yet". */

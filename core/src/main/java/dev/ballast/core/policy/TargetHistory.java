@@ -75,6 +75,7 @@ public record TargetHistory(
 
     private TargetHistory next(Readings readings, Instant at) {
         boolean notAvailable = at != null && saysPendingNotAvailable(readings);
+        // The -1s may have gone on until this evaluation if the previous one still saw them.
         Instant minusOnesUntil =
                 notAvailable || (at != null && pendingNotAvailableLastTime)
                         ? at
