@@ -139,6 +139,18 @@ class PolicyPropertiesTest {
         Decision decide() {
             return policy.decide(target, status, readings, before.observe(readings), NOW);
         }
+
+        /** The same case, its history saying the source wrote -1 for pending until {@code t}. */
+        Case withPendingMinusOnesUntil(Instant t) {
+            TargetHistory h =
+                    new TargetHistory(
+                            before.consecutiveUnknown(),
+                            before.consecutiveKnown(),
+                            before.sawUnknown(),
+                            t,
+                            false);
+            return new Case(policy, target, status, readings, h);
+        }
     }
 
     static Arbitrary<Case> cases(Arbitrary<Readings> readings) {
@@ -166,20 +178,8 @@ class PolicyPropertiesTest {
                                         .between(0, c.target().scale().lookbackSeconds() - 1)
                                         .map(
                                                 secondsAgo ->
-                                                        new Case(
-                                                                c.policy(),
-                                                                c.target(),
-                                                                c.status(),
-                                                                c.readings(),
-                                                                new TargetHistory(
-                                                                        c.before()
-                                                                                .consecutiveUnknown(),
-                                                                        c.before()
-                                                                                .consecutiveKnown(),
-                                                                        c.before().sawUnknown(),
-                                                                        NOW.minusSeconds(
-                                                                                secondsAgo),
-                                                                        false))));
+                                                        c.withPendingMinusOnesUntil(
+                                                                NOW.minusSeconds(secondsAgo))));
     }
 
     @Provide
